@@ -1,0 +1,81 @@
+"""The unit every block filter works on: one paragraph, heading, list item, quote, table row or code block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a block is, structurally."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    TABLE = "table"
+    CODE = "code"
+
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»]\s*$")
+
+
+@dataclass
+class Block:
+    """A piece of body text with its kind; `level` is the heading level (1-6) or list nesting depth."""
+
+    text: str
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    link_density: float = 0.0
+    source: str = ""  # originating tag or text-line hint, for filters that care
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> list[str]:
+        """The block's word tokens."""
+        return _WORD.findall(self.text)
+
+    @property
+    def word_count(self) -> int:
+        """Number of word tokens."""
+        return len(self.words)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """True when the text ends with terminal punctuation (or a closing quote/bracket)."""
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def is_heading(self) -> bool:
+        """True for headings."""
+        return self.kind is Kind.HEADING
+
+
+def render_text(blocks: list[Block]) -> str:
+    """Plain-text body: blocks separated by blank lines."""
+    return "\n\n".join(b.text for b in blocks if b.text)
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    """Markdown body: headings get #, list items -, quotes >, code fences."""
+    out: list[str] = []
+    for b in blocks:
+        if b.kind is Kind.HEADING:
+            out.append("#" * max(1, min(b.level or 2, 6)) + " " + b.text)
+        elif b.kind is Kind.LIST_ITEM:
+            out.append("  " * max(0, b.level - 1) + "- " + b.text)
+        elif b.kind is Kind.QUOTE:
+            out.append("\n".join("> " + line for line in b.text.splitlines()))
+        elif b.kind is Kind.CODE:
+            out.append("```\n" + b.text + "\n```")
+        else:
+            out.append(b.text)
+    return "\n\n".join(out)
+
+
+def fingerprint(text: str) -> str:
+    """Lower-cased words joined by single spaces: what two blocks share when they 'say the same thing'."""
+    return " ".join(_WORD.findall(text.lower()))

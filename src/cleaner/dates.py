@@ -1,0 +1,57 @@
+"""Recognise a line that is only a date ("June 14, 2015", "14 juin 2015", "2015-06-14") and normalise it."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    # en, de, fr, es month names and common abbreviations
+    **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                   "dec"], 1)},
+    "sept": 9,
+    **{m: i for i, m in enumerate(["januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                                   "september", "oktober", "november", "dezember"], 1)},
+    **{m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                   "septembre", "octobre", "novembre", "décembre"], 1)},
+    **{m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                   "septiembre", "octubre", "noviembre", "diciembre"], 1)},
+}
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    re.compile(rf"{_YEAR}-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})"),
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(rf"{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}"),
+    re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}"),
+]
+_DATE_LINE_MAX_WORDS = 10
+_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|date|on|veröffentlicht|publié le|publicado)[:\s]*", re.I)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD, or None."""
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            month = int(m.group("mnum")) if "mnum" in m.groupdict() and m.group("mnum") else None
+            if month is None:
+                month = _MONTHS.get(m.group("month").lower())
+            day = int(m.group("day"))
+            if month and 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{m.group('year')}-{month:02d}-{day:02d}"
+    return None
+
+
+def date_line(text: str) -> str | None:
+    """YYYY-MM-DD when the whole line is a date (with an optional 'Published:' or time), else None."""
+    stripped = _PREFIX.sub("", text.strip())
+    if len(stripped.split()) > _DATE_LINE_MAX_WORDS:
+        return None
+    found = parse_date(stripped)
+    if not found:
+        return None
+    leftover = re.sub(r"[\W\d_]+", " ", stripped).split()
+    # what is left besides the date must be a month or weekday name, am/pm, a timezone: at most three words
+    return found if len(leftover) <= 3 else None

@@ -1,0 +1,31 @@
+"""The built-in filters, one module each, in their default order."""
+
+from .boilerplate import BoilerplateFilter
+from .byline import BylineFilter
+from .captions import CaptionFilter
+from .contributors import ContributorFilter
+from .disclaimers import DisclaimerFilter
+from .duplicate_headings import DuplicateHeadingFilter
+from .icons import IconFilter
+from .media_promos import MediaPromoFilter
+from .navigation import NavigationFilter
+from .paragraph_repair import ParagraphRepairFilter
+from .prompts import PromptFilter
+from .title import TitleFilter
+
+BUILTINS = (
+    IconFilter,
+    TitleFilter,
+    BylineFilter,
+    DuplicateHeadingFilter,
+    MediaPromoFilter,
+    ContributorFilter,
+    DisclaimerFilter,
+    PromptFilter,
+    NavigationFilter,
+    CaptionFilter,
+    BoilerplateFilter,
+    ParagraphRepairFilter,
+)
+
+__all__ = [cls.__name__ for cls in BUILTINS] + ["BUILTINS"]

@@ -1,0 +1,141 @@
+"""Boilerplate lines of a text dump: menus, footers and teasers that a naive scraper kept around the article.
+
+Only for text and Markdown input (in HTML the extractor has already found the main content). A jusText-style
+classifier over blocks: long blocks dense in stop words are good, link-dense or stop-word-poor ones bad, short
+ones take the class of their context, and a heading right before good text is kept. The stop-word list is
+jusText's for the document's language (guessed from the text when unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import justext
+
+from ..blocks import Block, Kind
+from ..document import Document
+from ..filter import Filter
+
+GOOD, BAD, NEARGOOD, SHORT = "good", "bad", "neargood", "short"
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+MAX_LINK_DENSITY = 0.2
+MAX_HEADING_DISTANCE = 200
+_GUESS_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish",
+                    "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Russian", "Turkish", "Indonesian")
+_ISO = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+        "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "cs": "Czech",
+        "ru": "Russian", "tr": "Turkish", "id": "Indonesian"}
+_WORD = re.compile(r"\w+")
+
+
+class BoilerplateFilter(Filter):
+    """Menu, footer and teaser lines of a text dump (jusText-style context classification)."""
+
+    name = "boilerplate"
+    defaults = {"length_low": LENGTH_LOW, "length_high": LENGTH_HIGH, "stopwords_low": STOPWORDS_LOW,
+                "stopwords_high": STOPWORDS_HIGH}
+
+    def apply(self, doc: Document) -> None:
+        if doc.format == "html" or not doc.blocks:
+            return
+        stoplist = _stoplist(doc.metadata.language, " ".join(b.text for b in doc.blocks[:400]))
+        classes = revise(doc.blocks, [self.classify(b, stoplist) for b in doc.blocks])
+        drop = {i for i, c in enumerate(classes) if c == BAD}
+        if len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
+            doc.drop_blocks(drop, self.name, "boilerplate line (short or stop-word-poor, among boilerplate)")
+
+    def classify(self, block: Block, stoplist: frozenset[str]) -> str:
+        """Context-free class of one block, as in jusText."""
+        if block.kind is Kind.CODE:
+            return GOOD
+        length = len(block.text)
+        if block.link_density > MAX_LINK_DENSITY or "©" in block.text:
+            return BAD
+        if length < self.options["length_low"]:
+            return BAD if block.link_density > 0 else SHORT
+        words = [w.lower() for w in _WORD.findall(block.text)]
+        density = sum(w in stoplist for w in words) / len(words) if words else 0.0
+        if density >= self.options["stopwords_high"]:
+            return GOOD if length > self.options["length_high"] else NEARGOOD
+        return NEARGOOD if density >= self.options["stopwords_low"] else BAD
+
+
+def revise(blocks: list[Block], classes: list[str]) -> list[str]:
+    """Context-sensitive pass: short and near-good blocks take the class of the good/bad blocks around them."""
+    out = list(classes)
+    for i in _short_headings(blocks, out):
+        out[i] = NEARGOOD
+    prev_gb, next_gb = _neighbours(out, {GOOD, BAD})
+    prev_any, next_any = _neighbours(out, {GOOD, BAD, NEARGOOD})
+    new = {}
+    for i, c in enumerate(out):
+        if c != SHORT:
+            continue
+        before, after = prev_gb[i], next_gb[i]
+        if before == after:
+            new[i] = before
+        elif (before == BAD and prev_any[i] == NEARGOOD) or (after == BAD and next_any[i] == NEARGOOD):
+            new[i] = GOOD
+        else:
+            new[i] = BAD
+    out = [new.get(i, c) for i, c in enumerate(out)]
+    prev_gb, next_gb = _neighbours(out, {GOOD, BAD})
+    out = [(BAD if (prev_gb[i], next_gb[i]) == (BAD, BAD) else GOOD) if c == NEARGOOD else c for i, c in enumerate(out)]
+    for i in _short_headings(blocks, out, after_bad=classes):
+        out[i] = GOOD
+    return out
+
+
+def _neighbours(classes: list[str], wanted: set[str]) -> tuple[list[str], list[str]]:
+    """For each position, the nearest class in `wanted` before it and after it ('bad' at the edges); O(n)."""
+    n = len(classes)
+    before, after = [BAD] * n, [BAD] * n
+    last = BAD
+    for i in range(n):
+        before[i] = last
+        if classes[i] in wanted:
+            last = classes[i]
+    last = BAD
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if classes[i] in wanted:
+            last = classes[i]
+    return before, after
+
+
+def _short_headings(blocks: list[Block], classes: list[str], after_bad: list[str] | None = None) -> list[int]:
+    """Headings followed by good text within MAX_HEADING_DISTANCE characters.
+
+    First pass (after_bad None): short headings. Last pass: headings now bad that were not bad to begin with.
+    """
+    found = []
+    next_good_distance = None  # characters between the end of block i and the next good block
+    for i in range(len(blocks) - 1, -1, -1):
+        eligible = blocks[i].is_heading and (
+            classes[i] == SHORT if after_bad is None else classes[i] == BAD and after_bad[i] != BAD
+        )
+        if eligible and next_good_distance is not None and next_good_distance <= MAX_HEADING_DISTANCE:
+            found.append(i)
+        if classes[i] == GOOD:
+            next_good_distance = 0
+        elif next_good_distance is not None:
+            next_good_distance += len(blocks[i].text)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _stoplist_named(language: str) -> frozenset[str]:
+    return frozenset(justext.get_stoplist(language))
+
+
+def _stoplist(language: str | None, sample: str) -> frozenset[str]:
+    """jusText's stop words for `language` (ISO code), else for the language whose stop words cover most of `sample`."""
+    if language in _ISO:
+        return _stoplist_named(_ISO[language])
+    words = [w.lower() for w in _WORD.findall(sample)[:3000]]
+    best = max(_GUESS_LANGUAGES, key=lambda lang: sum(w in _stoplist_named(lang) for w in words))
+    return _stoplist_named(best)

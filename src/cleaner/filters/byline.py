@@ -1,0 +1,51 @@
+"""Bylines and dates at the top of the body ("By [Name](#)", "June 14, 2015") lifted into `authors` and `date`.
+
+Only the first few blocks are looked at, and only short ones: a byline is a phrase-list opener ("By", "Von",
+"Par", …) followed by names; a date line is nothing but a date (with an optional "Published:" or a time).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block
+from ..dates import date_line
+from ..document import Document
+from ..filter import Filter
+from ..metadata import split_authors
+from ..phrases import pattern
+
+_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}$")
+_TRAILER = re.compile(r"\s*(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)\s+)?(?:writer|reporter|editor|correspondent)?\s*$", re.I)
+
+
+class BylineFilter(Filter):
+    """Byline and date lines at the top of the body, moved into metadata."""
+
+    name = "byline"
+    defaults = {"top_blocks": 6, "max_words": 12}
+
+    def judge(self, block: Block, index: int, doc: Document) -> str | None:
+        if index >= self.options["top_blocks"] or block.word_count > self.options["max_words"]:
+            return None
+        if date := date_line(block.text):
+            doc.metadata.date = doc.metadata.date or date
+            return "date line moved to metadata"
+        names = byline_names(block.text)
+        if names:
+            if not doc.metadata.authors:
+                doc.metadata.authors = names
+            return "byline moved to metadata"
+        return None
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline such as 'By Jane Doe and John Roe', or [] when the text is not a byline."""
+    match = pattern("byline", anchored=True).match(text)
+    if not match:
+        return []
+    rest = text[match.end() :]
+    date = date_line(rest.split("|")[-1]) if "|" in rest else None
+    rest = rest.split("|")[0] if date else rest
+    names = split_authors(_TRAILER.sub("", rest).replace(",", ";"))
+    return names if names and all(_NAME.match(n) for n in names) else []

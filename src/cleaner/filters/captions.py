@@ -1,0 +1,43 @@
+"""Image captions and photo credits, kept apart from the body and recorded in `metadata.captions`.
+
+In HTML, <figcaption> and elements whose class names a caption or credit; in the body, short lines that open with
+a credit phrase ("Photo:", "Image credit", "Getty Images", …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+
+from ..blocks import Block
+from ..document import Document
+from ..dom import elements_marked, text_of
+from ..filter import Filter
+from ..phrases import pattern
+
+_CAPTION_MARK = re.compile(r"caption|credit|photo-?(?:by|source)|image-?source|wp-caption-text")
+
+
+class CaptionFilter(Filter):
+    """Image captions and photo credits, moved to metadata."""
+
+    name = "captions"
+    defaults = {"max_words": 60}
+
+    def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
+        assert doc.tree is not None
+        found = list(doc.tree.iter("figcaption"))
+        found += [e for e in elements_marked(doc.tree, _CAPTION_MARK, self.options["max_words"]) if e.tag != "figcaption"]
+        for element in found:
+            text = text_of(element)
+            if text:
+                doc.metadata.captions.append(text)
+            yield element, "image caption moved to metadata"
+
+    def judge(self, block: Block, index: int, doc: Document) -> str | None:
+        if block.word_count <= 30 and pattern("caption_credit", anchored=True).search(block.text):
+            doc.metadata.captions.append(block.text)
+            return "photo credit moved to metadata"
+        return None

@@ -1,0 +1,48 @@
+"""Newsletter, cookie and paywall prompts: "Sign up for our newsletter", "We use cookies", "Subscribe to continue".
+
+In HTML it drops consent banners, sign-up boxes and paywall overlays found by class/id (`cookie`, `consent`,
+`newsletter`, `paywall`, `subscribe`, …) and forms that ask for an e-mail address. In the body it drops short
+blocks that match the phrase lists `newsletter`, `cookie` or `paywall`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+
+from ..blocks import Block
+from ..document import Document
+from ..dom import elements_marked
+from ..filter import Filter
+from ..phrases import pattern
+
+_PROMPT_MARK = re.compile(
+    r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|sign-?up|opt-?in|mailchimp|mc4wp|"
+    r"email-?capture|lead-?gen|regwall|piano-|tp-modal"
+)
+_KINDS = ("newsletter", "cookie", "paywall")
+
+
+class PromptFilter(Filter):
+    """Newsletter sign-ups, cookie banners and paywall prompts."""
+
+    name = "prompts"
+    defaults = {"max_words": 40, "max_box_words": 200}
+
+    def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
+        assert doc.tree is not None
+        for element in elements_marked(doc.tree, _PROMPT_MARK, self.options["max_box_words"]):
+            yield element, "newsletter, cookie or paywall box"
+        for form in doc.tree.iter("form"):
+            if form.xpath(".//input[@type='email' or contains(@name, 'mail')]"):
+                yield form, "e-mail sign-up form"
+
+    def judge(self, block: Block, index: int, doc: Document) -> str | None:
+        if block.word_count > self.options["max_words"]:
+            return None
+        for kind in _KINDS:
+            if pattern(kind).search(block.text):
+                return f"{kind} prompt"
+        return None

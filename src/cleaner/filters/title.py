@@ -1,0 +1,87 @@
+"""Title line: finds the headline inside the body, lifts it into metadata, and drops its repeats.
+
+In HTML the page metadata already knows the title; body headings that repeat it are dropped. In a text dump the
+headline is a leading Markdown H1, or else the heading-like line right before the first run of prose; it becomes
+`metadata.title`, and in a text dump the lines above it (page header, teaser carousel, image caption) go too,
+unless that would remove more prose than it keeps.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..blocks import Block, Kind, fingerprint
+from ..document import Document
+from ..filter import Filter
+
+_PROSE_MIN_WORDS = 15
+_BYLINE_MAX_WORDS = 8
+_TITLE_MAX_WORDS = 25
+
+
+class TitleFilter(Filter):
+    """Headline repeated in the body: lifted into metadata; in text dumps, the page header above it too."""
+
+    name = "title"
+    defaults = {"drop_header_in_text": True, "max_header_share": 0.35}
+
+    def apply(self, doc: Document) -> None:
+        if not doc.blocks:
+            return
+        if doc.format != "html" and not doc.metadata.title:
+            index = _find_headline(doc.blocks)
+            if index is not None:
+                doc.metadata.title = doc.blocks[index].text
+                if self.options["drop_header_in_text"] and _header_is_small(doc.blocks, index, self.options):
+                    doc.drop_blocks(set(range(index)), self.name, "page header above the headline")
+        title = fingerprint(doc.metadata.title or "")
+        if not title:
+            return
+        repeats = {i for i, b in enumerate(doc.blocks) if b.word_count <= _TITLE_MAX_WORDS and _same_title(b, title)}
+        doc.drop_blocks(repeats, self.name, "repeats the title")
+
+
+def _same_title(block: Block, title: str) -> bool:
+    """True when the block says the title, or the title is 'Headline | Site' and the block is the headline."""
+    text = fingerprint(block.text)
+    return bool(text) and (text == title or (len(text) >= 12 and title.startswith(text + " ")))
+
+
+def _find_headline(blocks: list[Block]) -> int | None:
+    """Index of a text dump's headline: a leading H1, else the heading that opens the most prose.
+
+    Headings printed more than once (the page <title> at the top of a dump, teaser cards) are preferred: a
+    headline is nearly always repeated somewhere in a page, a section heading rarely.
+    """
+    for i, block in enumerate(blocks[:5]):
+        if block.kind is Kind.HEADING and block.level == 1:
+            return i
+    keys = [fingerprint(b.text) for b in blocks]
+    counts = Counter(keys)
+    scored = []
+    for i, block in enumerate(blocks):
+        if block.kind is Kind.HEADING and block.word_count <= _TITLE_MAX_WORDS:
+            prose = _prose_after(blocks, i + 1)
+            if prose:
+                repeated = counts[keys[i]] > 1 or any(k.startswith(keys[i] + " ") for k in keys[:3])
+                scored.append((repeated, prose, -i))
+    return -max(scored)[2] if scored else None
+
+
+def _prose_after(blocks: list[Block], start: int) -> int:
+    """Words in the run of prose paragraphs starting at `start` (after an optional byline or date line)."""
+    i = start
+    while i < len(blocks) and i < start + 2 and blocks[i].word_count < _BYLINE_MAX_WORDS:
+        i += 1
+    words = 0
+    while i < len(blocks) and blocks[i].kind is Kind.PARAGRAPH and blocks[i].word_count >= _PROSE_MIN_WORDS:
+        words += blocks[i].word_count
+        i += 1
+    return words
+
+
+def _header_is_small(blocks: list[Block], index: int, options: dict) -> bool:
+    """Dropping blocks[:index] is safe when they carry a small share of the document's words."""
+    head = sum(b.word_count for b in blocks[:index])
+    total = sum(b.word_count for b in blocks) or 1
+    return head / total <= options["max_header_share"]

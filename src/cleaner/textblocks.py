@@ -1,0 +1,106 @@
+"""Split plain text or Markdown that a scraper already pulled out of a page into blocks."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, Kind
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]{1,2000})>")
+_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`)(?=\S)(.{1,300}?)(?<=\S)\1")
+_HEADING_MAX_WORDS = 14
+_WRAP_MIN_CHARS = 50
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+
+
+def text_to_blocks(text: str, markdown: bool) -> list[Block]:
+    """Blocks from text: each line of a naive dump, or each Markdown paragraph, heading, item, quote, row."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    chunk: list[str] = []
+    fence: list[str] | None = None
+    for line in lines:
+        if markdown and line.lstrip().startswith("```"):
+            if fence is None:
+                blocks += _chunk_blocks(chunk, markdown)
+                chunk, fence = [], []
+            else:
+                blocks.append(Block("\n".join(fence), Kind.CODE, source="md"))
+                fence = None
+            continue
+        if fence is not None:
+            fence.append(line)
+        elif line.strip():
+            chunk.append(line)
+        else:
+            blocks += _chunk_blocks(chunk, markdown)
+            chunk = []
+    blocks += _chunk_blocks(chunk + (fence or []), markdown)
+    return [b for b in blocks if b.text]
+
+
+def _chunk_blocks(lines: list[str], markdown: bool) -> list[Block]:
+    """Blocks from a run of non-blank lines: hard-wrapped prose is one paragraph, anything else a block per line."""
+    if not lines:
+        return []
+    if markdown and len(lines) == 2 and _MD_SETEXT.match(lines[1]):
+        return [_inline(lines[0], Kind.HEADING, 1 if "=" in lines[1] else 2)]
+    if _is_hard_wrapped(lines):
+        return [_inline(" ".join(line.strip() for line in lines), Kind.PARAGRAPH)]
+    return [b for line in lines if (b := _line_block(line, markdown)) is not None]
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when the lines look like one paragraph wrapped at a fixed width."""
+    if len(lines) < 2 or any(_MD_LIST.match(line) or _MD_QUOTE.match(line) for line in lines):
+        return False
+    body = lines[:-1]
+    return all(len(line) >= _WRAP_MIN_CHARS and not _TERMINAL.search(line) for line in body)
+
+
+def _line_block(line: str, markdown: bool) -> Block | None:
+    """One block from one line, using Markdown syntax when `markdown` and layout cues otherwise."""
+    stripped = line.strip()
+    if markdown:
+        if _MD_RULE.match(stripped):
+            return None
+        if m := _MD_HEADING.match(stripped):
+            return _inline(m.group(2), Kind.HEADING, len(m.group(1)))
+        if _MD_TABLE_SEP.match(stripped):
+            return None
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            return _inline(" | ".join(c for c in cells if c), Kind.TABLE)
+        if m := _MD_QUOTE.match(line):
+            return _inline(m.group(1), Kind.QUOTE)
+    if m := _MD_LIST.match(line):
+        return _inline(m.group(2), Kind.LIST_ITEM, 1 + len(m.group(1).expandtabs(4)) // 2)
+    kind = Kind.HEADING if _looks_like_heading(stripped) else Kind.PARAGRAPH
+    return _inline(stripped, kind)
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line that starts with a capital and does not end a sentence."""
+    words = line.split()
+    return 0 < len(words) <= _HEADING_MAX_WORDS and line[:1].isupper() and not _TERMINAL.search(line)
+
+
+def _inline(text: str, kind: Kind, level: int = 0) -> Block:
+    """Strip inline Markdown (images, links, emphasis) and measure how much of the text was link text."""
+    text = _MD_IMAGE.sub("", text)
+    linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(text))
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = text.replace("\\", "") if "\\" in text else text
+    text = " ".join(text.split())
+    density = min(1.0, linked / len(text)) if text else 0.0
+    return Block(text, kind, level, density, "md" if kind is not Kind.PARAGRAPH else "text")
