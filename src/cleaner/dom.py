@@ -48,6 +48,13 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def link_density(element: HtmlElement) -> float:
+    """Share of the element's text that sits inside links."""
+    total = len(text_of(element))
+    linked = sum(len(text_of(a)) for a in element.iter("a"))
+    return min(1.0, linked / total) if total else 0.0
+
+
 def word_count(text: str) -> int:
     """Number of \\w+ runs."""
     return len(re.findall(r"\w+", text))

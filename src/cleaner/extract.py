@@ -9,6 +9,8 @@ from trafilatura import bare_extraction
 from .blocks import Block, Kind
 
 _CONTAINERS = {"div", "body", "section", "article", "main"}
+# elements that stand apart from their neighbours in text (trafilatura puts a line break after them)
+_SPACED = {"lb", "p", "item", "list", "head", "cell", "row", "quote", "code", "table", "dd", "dt", "div"}
 
 
 def extract_blocks(tree: HtmlElement, url: str | None = None, recall: bool = False) -> list[Block] | None:
@@ -16,7 +18,7 @@ def extract_blocks(tree: HtmlElement, url: str | None = None, recall: bool = Fal
     result = bare_extraction(
         tree,
         url=url,
-        include_links=True,
+        include_links=False,
         include_tables=True,
         include_comments=True,
         favor_recall=recall,
@@ -91,10 +93,23 @@ def _table_rows(table: _Element) -> list[Block]:
 
 
 def _block(element: _Element, kind: Kind, level: int = 0) -> Block:
-    """A block from an element's text, with the share of that text inside links."""
-    for br in element.iter("lb"):
-        br.tail = " " + (br.tail or "")
-    text = " ".join("".join(element.itertext()).split())
-    linked = sum(len("".join(ref.itertext()).strip()) for ref in element.iter("ref"))
-    density = min(1.0, linked / len(text)) if text else 0.0
-    return Block(text, kind, level, density, element.tag if isinstance(element.tag, str) else "")
+    """A block from an element's text (nested block-level parts spaced apart, as trafilatura's text output does)."""
+    parts: list[str] = []
+    _gather(element, parts)
+    text = " ".join("".join(parts).split())
+    return Block(text, kind, level, 0.0, element.tag if isinstance(element.tag, str) else "")
+
+
+def _gather(element: _Element, parts: list[str]) -> None:
+    """Append the element's text to `parts`, with spaces around nested block-level elements and line breaks."""
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        spaced = child.tag in _SPACED
+        if spaced:
+            parts.append(" ")
+        _gather(child, parts)
+        if spaced:
+            parts.append(" ")
+        if child.tail:
+            parts.append(child.tail)

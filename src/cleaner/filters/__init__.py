@@ -11,9 +11,11 @@ from .media_promos import MediaPromoFilter
 from .navigation import NavigationFilter
 from .paragraph_repair import ParagraphRepairFilter
 from .prompts import PromptFilter
+from .site_rules import SiteRulesFilter
 from .title import TitleFilter
 
 BUILTINS = (
+    SiteRulesFilter,
     IconFilter,
     TitleFilter,
     BylineFilter,

@@ -1,7 +1,8 @@
-"""Duplicated headings: a heading printed more than once (teaser carousels, sticky headers) keeps its last copy.
+"""Duplicated headings: a heading printed more than once (teaser carousels, sticky headers) keeps one copy.
 
-Only short headings are compared, by their words, case-insensitively; the last copy is the one that usually sits
-on top of its own section.
+Short headings are compared by their words, case-insensitively. A copy goes when it heads nothing (the next block
+is the same heading again, another heading, or the end of the body); copies that each open their own section
+("Ingredients" over every recipe) all stay.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..filter import Filter
 
 
 class DuplicateHeadingFilter(Filter):
-    """Headings (and heading-like lines) repeated in the body: every copy but the last."""
+    """Headings repeated in the body that head nothing (teaser carousels, sticky headers)."""
 
     name = "duplicate_headings"
     defaults = {"max_words": 20}
@@ -27,7 +28,8 @@ class DuplicateHeadingFilter(Filter):
         remaining = Counter(k for k in keys if k)
         drop: set[int] = set()
         for i, key in enumerate(keys):
-            if key and remaining[key] > 1:
+            heads_nothing = i + 1 == len(keys) or doc.blocks[i + 1].is_heading
+            if key and remaining[key] > 1 and heads_nothing:
                 drop.add(i)
                 remaining[key] -= 1
         doc.drop_blocks(drop, self.name, "heading repeated later in the page")

@@ -1,7 +1,7 @@
 """Navigation leftovers: breadcrumbs, share buttons, "related"/"read more" lists, tag lists, pagination.
 
-In HTML it drops <nav>, role=navigation, and small elements whose class/id names breadcrumbs, sharing, related or
-recommended content. In the body it drops short lines that match the phrase lists `share` or `related`, a
+In HTML (where the extractor already drops <nav>, <aside> and <footer>) it drops elements whose class/id names breadcrumbs or sharing, or names related/recommended
+content, tags or pagination and holds mostly links or only a few words. In the body it drops short lines that match the phrase lists `share` or `related`, a
 "Related"/"Read more" heading together with the link-dense lines after it, and runs of short link-dense lines.
 """
 
@@ -14,15 +14,18 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block, Kind
 from ..document import Document
-from ..dom import elements_marked
+from ..dom import elements_marked, link_density, marker, text_of, word_count
 from ..filter import Filter
 from ..phrases import pattern
 
+# class/id tokens (whole words of a class name) that name navigation; a token must be the word itself or start/end
+# with it ("share-buttons", "social-share"), so "sharedaddy" or "elementor-widget-text" do not count
 _NAV_MARK = re.compile(
-    r"breadcrumb|share|sharing|social|related|recommend|read-?more|more-?(?:stories|articles|posts|news)|"
-    r"popular|trending|tag-?(?:list|cloud)|\btags\b|pagination|pager|post-?nav|next-?prev|prev-?next|"
-    r"^navigation$|navbar|site-?nav|menu\b|sidebar|widget|skip-?link|byline|post-?meta|entry-?meta"
+    r"(?:^|[\s_-])(?:breadcrumbs?|share|sharing|social|related|recommended|read-?more|more-?stories|"
+    r"pagination|pager|post-?navigation|nav-?links|tag-?(?:list|cloud)|tags|skip-?link)(?=$|[\s_-])"
 )
+_SURE_MARK = re.compile(r"breadcrumb|share|sharing|skip-?link")
+_SHORT_BOX_WORDS = 15
 _LINE_MAX_WORDS = 12
 _LINK_DENSE = 0.6
 
@@ -35,10 +38,13 @@ class NavigationFilter(Filter):
 
     def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
         assert doc.tree is not None
-        for element in doc.tree.iter("nav"):
-            yield element, "navigation element"
         for element in elements_marked(doc.tree, _NAV_MARK, self.options["max_box_words"]):
-            if element.tag != "nav":
+            # a box named 'related' or 'tags' is navigation when it is mostly links or very short
+            if (
+                _SURE_MARK.search(marker(element))
+                or link_density(element) >= _LINK_DENSE
+                or word_count(text_of(element)) <= _SHORT_BOX_WORDS
+            ):
                 yield element, "breadcrumb, share or related box"
 
     def apply(self, doc: Document) -> None:

@@ -1,0 +1,84 @@
+"""The command line: `cleaner clean` and `cleaner filters`, their options, and the usage error they raise."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..load import DEFAULT_MAX_BYTES, FORMATS
+
+OUTPUT_FORMATS = ("txt", "md", "json", "jsonl")
+
+
+class UsageError(Exception):
+    """A wrong command line or config file: reported in one line, exit code 2."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `cleaner` argument parser with its two subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="cleaner", description="Strip the boilerplate from web pages and scraped text; keep the article."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    pipeline = _pipeline_options()
+    clean = commands.add_parser(
+        "clean", parents=[pipeline], help="clean files, folders, WARCs or stdin",
+        description="Clean files, folders (recursively), WARC files or stdin ('-').",
+    )
+    clean.add_argument("inputs", nargs="+", metavar="IN", help="file, folder, .warc/.warc.gz, or - for stdin")
+    clean.add_argument("-o", "--output-dir", metavar="OUT_DIR", help="write one output per input here (else stdout)")
+    clean.add_argument("-f", "--format", choices=OUTPUT_FORMATS, default="txt", help="output format (default txt)")
+    clean.add_argument("--audit", action="store_true", help="json/jsonl: include what each filter removed and why")
+    clean.add_argument("-j", "--jobs", type=_positive_int, default=default_jobs(), help="worker processes (default: all cores)")
+    clean.add_argument("--force", action="store_true", help="redo inputs whose output is already up to date")
+    clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    clean.add_argument("--input-format", choices=FORMATS, help="read every input as this (default: by extension)")
+    clean.add_argument(
+        "--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+        help=f"fail inputs larger than N bytes, after decompression (default {DEFAULT_MAX_BYTES})",
+    )
+    clean.add_argument(
+        "--timeout", type=float, default=60.0, metavar="SECONDS",
+        help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
+    )
+    commands.add_parser(
+        "filters", parents=[pipeline], help="list the pipeline's filters in order",
+        description="List the filters in pipeline order with a one-line description; with the pipeline options, "
+        "show the pipeline they make.",
+    )
+    return parser
+
+
+def _pipeline_options() -> argparse.ArgumentParser:
+    """The options both subcommands take to shape the pipeline."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("pipeline")
+    group.add_argument("--config", metavar="FILE", help="TOML file: disabled filters, filter options, site rules")
+    group.add_argument(
+        "--disable", action="append", default=[], metavar="NAME", help="take a filter out (repeatable, or a,b,c)"
+    )
+    group.add_argument(
+        "--set", action="append", default=[], metavar="FILTER.OPTION=VALUE", dest="settings",
+        help="set a filter option; VALUE is read as TOML (200, true, \"text\", [1, 2]) or else as a string",
+    )
+    group.add_argument(
+        "--drop", action="append", nargs=2, default=[], metavar=("HOST", "SELECTOR"),
+        help="drop elements matching an XPath or CSS selector on HOST and its subdomains ('*' = every site)",
+    )
+    return parent
+
+
+def _positive_int(value: str) -> int:
+    """argparse type: an integer of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number

@@ -1,0 +1,114 @@
+"""Cleaning one work item into its rendered output, in the main process or in a pool worker with its own Pipeline."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+
+from ..load import read_source
+from .config import PipelineSpec, build_pipeline
+from .inputs import Item, read_bytes
+from .outputs import render
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - not on Windows
+    resource = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs besides the item: the pipeline spec and the output's shape."""
+
+    spec: PipelineSpec
+    output_format: str
+    audit: bool
+    input_format: str | None
+    max_bytes: int
+    timeout: float
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one item: "done", "empty" or "failed"; the rendered output, or the error's type and message."""
+
+    status: str
+    text: str = ""
+    error: str = ""
+    message: str = ""
+    peak_rss_kib: int = 0
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm inside a document that runs too long; a BaseException so filters' guards let it through."""
+
+
+class Worker:
+    """One Pipeline built from the settings, cleaning items one after another."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pipeline = build_pipeline(settings.spec)
+
+    def __call__(self, item: Item) -> Outcome:
+        """Read, decode, clean and render one item; any error becomes a failed Outcome, never an exception."""
+        s = self.settings
+        try:
+            with _time_limit(s.timeout):
+                text, _ = read_source(read_bytes(item, s.max_bytes), s.max_bytes)
+                article = self.pipeline.clean(text, url=item.url, format=s.input_format or item.format)
+                rendered = render(article, s.output_format, s.audit, item.source)
+        except DocumentTimeout:
+            return Outcome("failed", error="Timeout", message=f"cleaning took over {s.timeout:g} s", peak_rss_kib=_peak_rss())
+        except Exception as err:  # one bad document must not stop the batch
+            return Outcome("failed", error=type(err).__name__, message=_message(err), peak_rss_kib=_peak_rss())
+        return Outcome("empty" if article.is_empty else "done", text=rendered, peak_rss_kib=_peak_rss())
+
+
+_WORKER: Worker | None = None
+
+
+def start_worker(settings: Settings) -> None:
+    """Pool initializer: build this process's Pipeline once; leave Ctrl-C to the main process."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process turns SIGTERM into Ctrl-C; a worker just ends
+    _WORKER = Worker(settings)
+
+
+def run_in_worker(item: Item) -> Outcome:
+    """Pool task: clean one item with this process's Worker."""
+    assert _WORKER is not None, "start_worker must run first"
+    return _WORKER(item)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in this thread after `seconds` (no limit when 0 or where SIGALRM is missing)."""
+    if seconds <= 0 or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _peak_rss() -> int:
+    """This process's peak resident memory in KiB (0 where unknown)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0
+
+
+def _message(err: BaseException) -> str:
+    """The error's message, or its type when it has none (a bare MemoryError, say)."""
+    return str(err) or type(err).__name__
