@@ -83,6 +83,7 @@ def _line_block(line: str, markdown: bool) -> Block | None:
             return _inline(m.group(1), Kind.QUOTE)
     if m := _MD_LIST.match(line):
         return _inline(m.group(2), Kind.LIST_ITEM, 1 + len(m.group(1).expandtabs(4)) // 2)
+    # a guessed heading has level 0; Markdown headings carry their real level
     kind = Kind.HEADING if _looks_like_heading(stripped) else Kind.PARAGRAPH
     return _inline(stripped, kind)
 

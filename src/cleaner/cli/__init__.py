@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import signal
 import sys
@@ -55,7 +56,9 @@ def _clean(args: argparse.Namespace, spec: PipelineSpec) -> int:
     several = len(found.files) > 1 or any(path is not None and is_warc(path.name) for path, _ in found.files)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        Batch(sink, settings, summary, progress).run(expand(found, args.max_bytes), args.jobs if several else 1)
+        Batch(sink, settings, summary, progress).run(
+            expand(found, args.max_bytes), args.jobs if several else 1, args.cluster
+        )
     finally:
         sink.close()
         signal.signal(signal.SIGTERM, previous)
@@ -74,6 +77,8 @@ def _check_usage(args: argparse.Namespace, out: Path | None) -> None:
             raise UsageError("several documents need -o OUT_DIR, or --format jsonl to print one line each")
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"{out} exists and is not a folder")
+    if args.cluster and importlib.util.find_spec("distributed") is None:
+        raise UsageError("--cluster needs Dask: pip install 'cleaner[dask]'")
 
 
 def _sink(out: Path | None, args: argparse.Namespace) -> Sink:

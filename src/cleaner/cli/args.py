@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=60.0, metavar="SECONDS",
         help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
     )
+    clean.add_argument(
+        "--cluster", metavar="ADDRESS",
+        help="clean on the running Dask cluster at ADDRESS, e.g. tcp://host:8786, instead of local processes "
+        "(needs cleaner[dask]; the workers must see the input files)",
+    )
     commands.add_parser(
         "filters", parents=[pipeline], help="list the pipeline's filters in order",
         description="List the filters in pipeline order with a one-line description; with the pipeline options, "

@@ -11,11 +11,14 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from functools import partial
 
+from .args import UsageError
 from .inputs import Failure, Item
 from .outputs import Sink
 from .report import Progress, Summary
-from .work import Outcome, Settings, Worker, run_in_worker, start_worker
+from .work import Outcome, Settings, Worker, run_in_worker, run_on_cluster_worker, start_worker
 
 _QUEUED_PER_JOB = 2  # items handed to the pool ahead, per worker: keeps workers busy without reading far ahead
 
@@ -29,11 +32,13 @@ class Batch:
         self.summary = summary
         self.progress = progress
 
-    def run(self, entries: Iterable[Item | Failure], jobs: int) -> Summary:
+    def run(self, entries: Iterable[Item | Failure], jobs: int, cluster: str | None = None) -> Summary:
         """Clean every entry (Ctrl-C stops early, keeping what is finished) and return the summary."""
         todo = self._todo(entries)
         try:
-            if jobs == 1:
+            if cluster:
+                self._on_cluster(todo, cluster)
+            elif jobs == 1:
                 self._serial(todo)
             else:
                 self._parallel(todo, jobs)
@@ -138,6 +143,21 @@ class Batch:
                 pool = self._pool(jobs)
             self._record(item, key, outcome)
         return pool
+
+    def _on_cluster(self, todo: Iterator[tuple[Item, str]], address: str) -> None:
+        """Clean on the Dask cluster at `address`, paths made absolute for its workers; a task error fails its item."""
+        from ..integrations.dask import run_on_cluster  # needs the cleaner[dask] extra
+
+        sent = ((replace(item, path=item.path.absolute()) if item.path else item, key) for item, key in todo)
+        try:
+            for (item, key), future in run_on_cluster(partial(run_on_cluster_worker, self.settings), sent, address):
+                try:
+                    outcome = future.result()
+                except Exception as err:  # e.g. KilledWorker: the document killed worker after worker
+                    outcome = Outcome("failed", error=type(err).__name__, message=str(err) or type(err).__name__)
+                self._record(item, key, outcome)
+        except OSError as err:
+            raise UsageError(f"the Dask cluster at {address}: {err}") from None
 
     def _drain(self, pending: dict[Future[Outcome], tuple[Item, str]]) -> None:
         """After Ctrl-C: keep the results of the items already running (the others were cancelled)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,10 +86,18 @@ def run_in_worker(item: Item) -> Outcome:
     return _WORKER(item)
 
 
+def run_on_cluster_worker(settings: Settings, work: tuple[Item, str]) -> Outcome:
+    """Dask task: clean the work's item with this process's Worker for `settings`, built by the first task."""
+    global _WORKER
+    if _WORKER is None or _WORKER.settings != settings:
+        _WORKER = Worker(settings)
+    return _WORKER(work[0])
+
+
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise DocumentTimeout in this thread after `seconds` (no limit when 0 or where SIGALRM is missing)."""
-    if seconds <= 0 or not hasattr(signal, "SIGALRM"):
+    """Raise DocumentTimeout in this thread after `seconds` (no limit when 0, without SIGALRM or off the main thread)."""
+    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         yield
         return
 

@@ -17,6 +17,7 @@ from .title import TitleFilter
 BUILTINS = (
     SiteRulesFilter,
     IconFilter,
+    ParagraphRepairFilter,
     TitleFilter,
     BylineFilter,
     DuplicateHeadingFilter,
@@ -27,7 +28,6 @@ BUILTINS = (
     NavigationFilter,
     CaptionFilter,
     BoilerplateFilter,
-    ParagraphRepairFilter,
 )
 
 __all__ = [cls.__name__ for cls in BUILTINS] + ["BUILTINS"]

@@ -1,8 +1,10 @@
 """Boilerplate lines of a text dump: menus, footers and teasers that a naive scraper kept around the article.
 
 Only for text and Markdown input (in HTML the extractor has already found the main content). A jusText-style
-classifier over blocks: long blocks dense in stop words are good, link-dense or stop-word-poor ones bad, short
-ones take the class of their context, and a heading right before good text is kept. The stop-word list is
+classifier over blocks (long blocks dense in stop words are good, link-dense or stop-word-poor ones bad, short
+ones take the class of their context, a heading right before good text is good) finds the article's first and
+last good block; everything outside that window goes, and so does everything from a closing section marker
+(phrase list `article_end`: "Related articles", "Comments", …) on, once most of the good text lies above it. The stop-word list is
 jusText's for the document's language (guessed from the text when unknown).
 """
 
@@ -16,6 +18,7 @@ import justext
 from ..blocks import Block, Kind
 from ..document import Document
 from ..filter import Filter
+from ..phrases import pattern
 
 GOOD, BAD, NEARGOOD, SHORT = "good", "bad", "neargood", "short"
 LENGTH_LOW = 70
@@ -24,6 +27,8 @@ STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
 MAX_LINK_DENSITY = 0.2
 MAX_HEADING_DISTANCE = 200
+END_AFTER_SHARE = 0.5
+END_MARKER_MAX_WORDS = 6
 _GUESS_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish",
                     "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Russian", "Turkish", "Indonesian")
 _ISO = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
@@ -37,14 +42,19 @@ class BoilerplateFilter(Filter):
 
     name = "boilerplate"
     defaults = {"length_low": LENGTH_LOW, "length_high": LENGTH_HIGH, "stopwords_low": STOPWORDS_LOW,
-                "stopwords_high": STOPWORDS_HIGH}
+                "stopwords_high": STOPWORDS_HIGH, "end_after_share": END_AFTER_SHARE}
 
     def apply(self, doc: Document) -> None:
         if doc.format == "html" or not doc.blocks:
             return
         stoplist = _stoplist(doc.metadata.language, " ".join(b.text for b in doc.blocks[:400]))
-        classes = revise(doc.blocks, [self.classify(b, stoplist) for b in doc.blocks])
-        drop = {i for i, c in enumerate(classes) if c == BAD}
+        first_pass = [self.classify(b, stoplist) for b in doc.blocks]
+        classes = revise(doc.blocks, first_pass)
+        if GOOD not in classes:
+            # nothing stands out in context (a page of short lines): anchor the window on any fair block instead
+            classes = [GOOD if c in (GOOD, NEARGOOD) else (BAD if c == BAD else c) for c in first_pass]
+        drop = _outside_window(classes)
+        drop |= _after_article_end(doc.blocks, classes, self.options["end_after_share"])
         if len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
             doc.drop_blocks(drop, self.name, "boilerplate line (short or stop-word-poor, among boilerplate)")
 
@@ -62,6 +72,34 @@ class BoilerplateFilter(Filter):
         if density >= self.options["stopwords_high"]:
             return GOOD if length > self.options["length_high"] else NEARGOOD
         return NEARGOOD if density >= self.options["stopwords_low"] else BAD
+
+
+def _outside_window(classes: list[str]) -> set[int]:
+    """The blocks before the first good block and after the last: the page around the article.
+
+    Inside that window every block stays: there a 'bad' line is more often a product name, a figure label or a
+    short list item than junk (measured: dropping bad runs inside the window costs more recall than it gains).
+    """
+    good = [i for i, c in enumerate(classes) if c == GOOD]
+    if not good:
+        return set()
+    return set(range(good[0])) | set(range(good[-1] + 1, len(classes)))
+
+
+def _after_article_end(blocks: list[Block], classes: list[str], share: float) -> set[int]:
+    """Everything from the first section marker that closes an article ("Related articles", "Comments",
+    "About the author", "Subscribe") on, once at least `share` of the good words lie above it."""
+    good_words = [b.word_count if c == GOOD else 0 for b, c in zip(blocks, classes)]
+    total = sum(good_words)
+    if not total:
+        return set()
+    marker = pattern("article_end", anchored=True)
+    seen = 0
+    for i, block in enumerate(blocks):
+        seen += good_words[i]
+        if seen >= share * total and block.word_count <= END_MARKER_MAX_WORDS and marker.match(block.text):
+            return set(range(i, len(blocks)))
+    return set()
 
 
 def revise(blocks: list[Block], classes: list[str]) -> list[str]:
@@ -108,7 +146,7 @@ def _neighbours(classes: list[str], wanted: set[str]) -> tuple[list[str], list[s
 
 
 def _short_headings(blocks: list[Block], classes: list[str], after_bad: list[str] | None = None) -> list[int]:
-    """Headings followed by good text within MAX_HEADING_DISTANCE characters.
+    """Headings followed by good text within MAX_HEADING_DISTANCE characters (guessed headings: right above it).
 
     First pass (after_bad None): short headings. Last pass: headings now bad that were not bad to begin with.
     """
@@ -118,7 +156,9 @@ def _short_headings(blocks: list[Block], classes: list[str], after_bad: list[str
         eligible = blocks[i].is_heading and (
             classes[i] == SHORT if after_bad is None else classes[i] == BAD and after_bad[i] != BAD
         )
-        if eligible and next_good_distance is not None and next_good_distance <= MAX_HEADING_DISTANCE:
+        # a real (Markdown) heading may sit a little above its text; a guessed one (a short line) must touch it
+        reach = MAX_HEADING_DISTANCE if blocks[i].level else 0
+        if eligible and next_good_distance is not None and next_good_distance <= reach:
             found.append(i)
         if classes[i] == GOOD:
             next_good_distance = 0

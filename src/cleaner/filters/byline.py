@@ -25,6 +25,11 @@ class BylineFilter(Filter):
     name = "byline"
     defaults = {"top_blocks": 6, "max_words": 12}
 
+    def apply(self, doc: Document) -> None:
+        _join_split_bylines(doc.blocks[: self.options["top_blocks"] + 1])
+        doc.blocks = [b for b in doc.blocks if b.text]
+        super().apply(doc)
+
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
         if index >= self.options["top_blocks"] or block.word_count > self.options["max_words"]:
             return None
@@ -37,6 +42,14 @@ class BylineFilter(Filter):
                 doc.metadata.authors = names
             return "byline moved to metadata"
         return None
+
+
+def _join_split_bylines(blocks: list[Block]) -> None:
+    """A dump that broke 'By' and the linked name onto two lines: move the name up, leave an empty block."""
+    opener = pattern("byline", anchored=True)
+    for block, following in zip(blocks, blocks[1:]):
+        if block.word_count == 1 and opener.match(block.text + " X") and _NAME.match(following.text):
+            block.text, following.text = f"{block.text} {following.text}", ""
 
 
 def byline_names(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from ..document import Document
 from ..filter import Filter
 
 _PROSE_MIN_WORDS = 15
-_BYLINE_MAX_WORDS = 8
+_MAX_LINES_BEFORE_PROSE = 20
 _TITLE_MAX_WORDS = 25
 
 
@@ -48,10 +48,9 @@ def _same_title(block: Block, title: str) -> bool:
 
 
 def _find_headline(blocks: list[Block]) -> int | None:
-    """Index of a text dump's headline: a leading H1, else the heading that opens the most prose.
-
-    Headings printed more than once (the page <title> at the top of a dump, teaser cards) are preferred: a
-    headline is nearly always repeated somewhere in a page, a section heading rarely.
+    """Index of a text dump's headline: a leading H1; else a repeat of the first line (a naive dump starts with
+    the page's <title>) that opens prose; else a heading printed more than once that opens the most prose.
+    A lone heading over prose is more often a section title than the headline, so it is not taken.
     """
     for i, block in enumerate(blocks[:5]):
         if block.kind is Kind.HEADING and block.level == 1:
@@ -60,18 +59,27 @@ def _find_headline(blocks: list[Block]) -> int | None:
     counts = Counter(keys)
     scored = []
     for i, block in enumerate(blocks):
-        if block.kind is Kind.HEADING and block.word_count <= _TITLE_MAX_WORDS:
-            prose = _prose_after(blocks, i + 1)
-            if prose:
-                repeated = counts[keys[i]] > 1 or any(k.startswith(keys[i] + " ") for k in keys[:3])
-                scored.append((repeated, prose, -i))
+        if not _headline_like(block):
+            continue
+        prose = _prose_after(blocks, i + 1)
+        if prose:
+            echoes_first = i > 0 and bool(keys[i]) and (keys[0] == keys[i] or keys[0].startswith(keys[i] + " "))
+            repeated = block.is_heading and counts[keys[i]] > 1
+            if echoes_first or repeated:
+                scored.append((echoes_first, prose, -i))
     return -max(scored)[2] if scored else None
 
 
+def _headline_like(block: Block) -> bool:
+    """Short, and not a sentence ending in a full stop (headlines may end in '?' or '!')."""
+    return 0 < block.word_count <= _TITLE_MAX_WORDS and not block.text.rstrip().endswith(".")
+
+
 def _prose_after(blocks: list[Block], start: int) -> int:
-    """Words in the run of prose paragraphs starting at `start` (after an optional byline or date line)."""
+    """Words in the run of prose paragraphs starting at `start`, after at most a few short lines (standfirst,
+    byline, date, share buttons) that often sit between a headline and its text."""
     i = start
-    while i < len(blocks) and i < start + 2 and blocks[i].word_count < _BYLINE_MAX_WORDS:
+    while i < len(blocks) and i < start + _MAX_LINES_BEFORE_PROSE and blocks[i].word_count < _PROSE_MIN_WORDS:
         i += 1
     words = 0
     while i < len(blocks) and blocks[i].kind is Kind.PARAGRAPH and blocks[i].word_count >= _PROSE_MIN_WORDS:

@@ -1,1 +1,1 @@
-"""Run cleaner inside other frameworks: a Scrapy item pipeline (`cleaner[scrapy]`) and Dask batches (`cleaner[dask]`)."""
+"""Run cleaner inside other frameworks: a Scrapy item pipeline (`cleaner[scrapy]`), Dask batches (`cleaner[dask]`)."""

@@ -1,4 +1,4 @@
-"""Clean batches of pages with Dask, partition by partition, reusing one pipeline per worker process; run tasks on a cluster.
+"""Clean batches of pages with Dask, partition by partition, with one pipeline per worker process; run cluster tasks.
 
 Pages are paths (read on the workers), HTML as str or bytes, or records: mappings with an `html`
 key and optionally `url`; the other keys of a record are kept in its result.
@@ -47,6 +47,8 @@ def run_on_cluster(
     """`function(arg)` for each arg on the running cluster at `address`; (arg, finished future) pairs as they finish.
 
     At most `ahead` tasks per worker thread are in flight, so `args` is consumed lazily as the cluster keeps up.
+    Take each result (`future.result()` returns it or raises the task's error) before the iteration ends:
+    the connection to the cluster closes then.
     """
     with Client(address, timeout=timeout) as client:
         limit = ahead * max(1, sum(client.nthreads().values()))
@@ -63,7 +65,6 @@ def run_on_cluster(
         submit()
         for future in finished:
             yield running.pop(future), future
-            future.release()
             submit()
 
 

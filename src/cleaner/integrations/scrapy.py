@@ -122,5 +122,5 @@ def _in_reactor(future: Future[Article]) -> Deferred[Article]:
         else:
             deferred.errback(Failure(error))
 
-    future.add_done_callback(lambda done: reactor.callFromThread(fire, done))  # type: ignore[attr-defined]
+    future.add_done_callback(lambda done: reactor.callFromThread(fire, done))
     return deferred
