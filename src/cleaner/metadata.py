@@ -8,25 +8,52 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
 from .article import Metadata
+from .blocks import fingerprint
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s+")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
+_MAX_H1 = 3
+_MIN_HEADLINE_WORDS = 2
+_MAX_HEADLINE_WORDS = 30
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> Metadata:
     """Metadata of an HTML page; trafilatura reads meta tags, JSON-LD and htmldate finds the date."""
     found = extract_metadata(tree, default_url=url, extensive=True)
+    sitename = _clean(found.sitename)
     return Metadata(
-        title=_clean(found.title),
+        title=headline(_clean(found.title), tree, sitename),
         authors=split_authors(found.author),
         date=found.date or None,
         url=url or found.url or None,
-        sitename=_clean(found.sitename),
+        sitename=sitename,
         description=_clean(found.description),
         language=page_language(tree),
         tags=_unique([*(found.categories or []), *(found.tags or [])]),
         image=found.image or None,
     )
+
+
+def headline(title: str | None, tree: HtmlElement, sitename: str | None) -> str | None:
+    """The article's headline: the page's <h1> when the title contains it, else the title without a
+    ' | Site Name' part (a segment naming the site, or a short segment beside a long one)."""
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:_MAX_H1]
+    if not title:
+        return h1s[0] if h1s and _MIN_HEADLINE_WORDS <= len(h1s[0].split()) <= _MAX_HEADLINE_WORDS else None
+    key = fingerprint(title)
+    for h1 in h1s:
+        h1_key = fingerprint(h1)
+        if len(h1_key.split()) >= _MIN_HEADLINE_WORDS and h1_key in key:
+            return h1
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    site = fingerprint(sitename or "")
+    kept = [p for p in parts if fingerprint(p) != site and not _DOMAIN.fullmatch(p)]
+    longest = max(kept or parts, key=len)
+    return longest if len(longest.split()) >= _MIN_HEADLINE_WORDS or not kept else title
 
 
 def split_authors(value: str | None) -> list[str]:

@@ -7,11 +7,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from lxml.etree import ParserError
+from lxml.etree import ParserError, XPath
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from .article import Article, Metadata
+from .blocks import Block
 from .document import Document
+from .dom_blocks import dom_blocks
 from .errors import CleanerError, NotAPage
 from .extract import extract_blocks
 from .filter import Filter, Stage
@@ -21,6 +23,10 @@ from .registry import builtin_filters, lookup
 from .textblocks import text_to_blocks
 
 LOG = logging.getLogger(__name__)
+# interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say)
+_MISNESTED = XPath("//button[.//main or .//article or .//p] | //label[.//main or .//article]")
+_LUMP_BLOCKS = 2
+_LUMP_WORDS = 150
 _PARSER = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, collect_ids=False)
 
 
@@ -146,16 +152,27 @@ class Pipeline:
                 doc.warnings.append(f"filter {flt.name} skipped: {type(err).__name__}: {err}")
 
     @staticmethod
-    def _extract(doc: Document, url: str | None) -> list:
+    def _extract(doc: Document, url: str | None) -> list[Block]:
+        """trafilatura's main content; a plain block split of the page when it finds none or only one lump."""
         assert doc.tree is not None
         try:
             blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
+            doc.extractor = "trafilatura"
+            if _degenerate(blocks):
+                blocks, doc.extractor = dom_blocks(doc.tree), "dom"
         except Exception as err:  # trafilatura raising on odd markup is a page problem, not a crash
             doc.warnings.append(f"extraction failed: {type(err).__name__}: {err}")
             return []
         if not blocks:
             doc.warnings.append("no main content found in the page")
         return blocks or []
+
+
+def _degenerate(blocks: list[Block] | None) -> bool:
+    """No blocks, or one or two huge ones: the extractor fell back to dumping the page's text in a lump."""
+    if not blocks:
+        return True
+    return len(blocks) <= _LUMP_BLOCKS and max(b.word_count for b in blocks) > _LUMP_WORDS
 
 
 def _parse_html(text: str) -> HtmlElement:
@@ -168,6 +185,8 @@ def _parse_html(text: str) -> HtmlElement:
         raise NotAPage(f"the HTML could not be parsed: {err}") from err
     if tree is None:
         raise NotAPage("the HTML has no elements")
+    for wrapper in _MISNESTED(tree):
+        wrapper.drop_tag()  # keep the content, lose the bogus wrapper that extractors would throw away whole
     return tree
 
 

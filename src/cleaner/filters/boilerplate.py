@@ -1,6 +1,7 @@
 """Boilerplate lines of a text dump: menus, footers and teasers that a naive scraper kept around the article.
 
-Only for text and Markdown input (in HTML the extractor has already found the main content). A jusText-style
+Only for text and Markdown input, and for pages where the main-content extractor gave up and the page was split
+into blocks as a whole (otherwise the extractor has already found the main content). A jusText-style
 classifier over blocks (long blocks dense in stop words are good, link-dense or stop-word-poor ones bad, short
 ones take the class of their context, a heading right before good text is good) finds the article's first and
 last good block; everything outside that window goes, and so does everything from a closing section marker
@@ -45,7 +46,7 @@ class BoilerplateFilter(Filter):
                 "stopwords_high": STOPWORDS_HIGH, "end_after_share": END_AFTER_SHARE}
 
     def apply(self, doc: Document) -> None:
-        if doc.format == "html" or not doc.blocks:
+        if doc.extractor == "trafilatura" or not doc.blocks:
             return
         stoplist = _stoplist(doc.metadata.language, " ".join(b.text for b in doc.blocks[:400]))
         first_pass = [self.classify(b, stoplist) for b in doc.blocks]

@@ -1,7 +1,7 @@
 """Image captions and photo credits, kept apart from the body and recorded in `metadata.captions`.
 
 In HTML, <figcaption> and elements whose class names a caption or credit; in the body, short lines that open with
-a credit phrase ("Photo:", "Image credit", "Getty Images", …).
+a credit phrase ("Photo:", "Image credit", …) or end with an agency credit ("Jane Doe/AP", "Firn | Getty Images").
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..dom import elements_marked, text_of
 from ..filter import Filter
 from ..phrases import pattern
 
+_CREDIT_MAX_WORDS = 30
 _CAPTION_MARK = re.compile(r"caption|credit|photo-?(?:by|source)|image-?source|wp-caption-text")
 
 
@@ -37,7 +38,9 @@ class CaptionFilter(Filter):
             yield element, "image caption moved to metadata"
 
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
-        if block.word_count <= 30 and pattern("caption_credit", anchored=True).search(block.text):
+        if block.word_count <= _CREDIT_MAX_WORDS and (
+            pattern("caption_credit", anchored=True).search(block.text) or pattern("credit_suffix").search(block.text)
+        ):
             doc.metadata.captions.append(block.text)
             return "photo credit moved to metadata"
         return None

@@ -3,8 +3,8 @@
 A bio of the article's own author ("Deirdre Tynan is the … Project Director.") moves to `metadata.author_bio`; any
 other bio or contributor block is dropped. In HTML, author boxes are found by class/id (`author-bio`,
 `about-author`, `contributor`, …). In the body, a "Contributors"/"About the author" heading takes the run of short
-name/role/handle lines after it; a short block near the end that opens with a name and a role phrase
-(phrase list `bio_role`) is a bio.
+name/role/handle lines after it; a short block that opens with a name and a role phrase (phrase list `bio_role`) is a bio when it sits
+in the last fifth of the body or names the article's author.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _NAME_OPENING = re.compile(r"^((?:[A-Z][\w.'’-]+\s+){1,3}?[A-Z][\w'’-]+)\s+(
 _LIST_LINE_MAX_WORDS = 12
 _BIO_MAX_WORDS = 80
 _TAIL_BLOCKS = 4
+_TAIL_SHARE = 0.2
 
 
 class ContributorFilter(Filter):
@@ -56,10 +57,11 @@ class ContributorFilter(Filter):
                     drop |= {i, *run}
         doc.drop_blocks(drop, self.name, "contributors list")
         bios: dict[int, str] = {}
-        for i in range(max(0, len(doc.blocks) - _TAIL_BLOCKS), len(doc.blocks)):
-            block = doc.blocks[i]
+        tail_start = len(doc.blocks) - max(_TAIL_BLOCKS, int(len(doc.blocks) * _TAIL_SHARE))
+        for i, block in enumerate(doc.blocks):
             if block.word_count <= _BIO_MAX_WORDS and (name := _bio_subject(block.text)):
-                bios[i] = name
+                if i >= tail_start or _about_author(name, doc.metadata.authors):
+                    bios[i] = name
         for i, name in bios.items():
             if _about_author(name, doc.metadata.authors) or not doc.metadata.authors:
                 doc.metadata.author_bio = doc.metadata.author_bio or doc.blocks[i].text

@@ -3,7 +3,7 @@
 In HTML (where the extractor already drops <nav>, <aside> and <footer>) it drops elements whose class/id names breadcrumbs or sharing, or names related/recommended
 content, tags or pagination and holds mostly links or only a few words. In the body it drops short lines that match the phrase lists `share` or `related`, lines that are nothing but a
 user-interface label (phrase list `ui_label`: "Skip to content", "Reply", "Back to top"), very short lines repeated
-three times or more (per-item labels of a comment or product list), and a "Related"/"Read more" heading together
+three times or more (per-item labels of a comment or product list), previous/next-article pagers, and a "Related"/"Read more" heading together
 with the link-dense lines after it.
 """
 
@@ -31,6 +31,7 @@ _SURE_MARK = re.compile(r"breadcrumb|share|sharing|skip-?link")
 _SHORT_BOX_WORDS = 15
 _LINE_MAX_WORDS = 12
 _LABEL_MAX_WORDS = 3
+_PAGER_MAX_WORDS = 30
 _LABEL_STRIP = " \t:.!»›>-–—|()[]"
 _REPEATS = 3
 _LINK_DENSE = 0.6
@@ -61,7 +62,12 @@ class NavigationFilter(Filter):
         repeated = _repeated_labels(blocks)
         drop: set[int] = set()
         for i, block in enumerate(blocks):
-            if block.word_count > _LINE_MAX_WORDS or block.kind in (Kind.CODE, Kind.TABLE):
+            if block.kind in (Kind.CODE, Kind.TABLE):
+                continue
+            if block.word_count <= _PAGER_MAX_WORDS and pattern("pager", anchored=True).match(block.text):
+                drop.add(i)
+                continue
+            if block.word_count > _LINE_MAX_WORDS:
                 continue
             if share.search(block.text) or label.fullmatch(block.text.strip(_LABEL_STRIP)) or i in repeated:
                 drop.add(i)
