@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -11,18 +12,19 @@ import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("dask.bag", reason="the Dask integration needs the extra: pip install 'cleaner[dask]'")
 pytest.importorskip("distributed", reason="the Dask integration needs the extra: pip install 'cleaner[dask]'")
 
-import dask.bag as db  # noqa: E402
-from distributed import Client  # noqa: E402
+import dask.bag as db
+from distributed import Client
 
-from cleaner import Pipeline, clean_article  # noqa: E402
-from cleaner.integrations.dask import clean_bag, clean_paths, run_on_cluster  # noqa: E402
-from cleaner.integrations.worker import clean_page, worker_pipeline  # noqa: E402
+from cleaner import Pipeline, clean_article
+from cleaner.integrations.dask import clean_bag, clean_paths, run_on_cluster
+from cleaner.integrations.worker import clean_page, worker_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples" / "html").glob("*.html"))
@@ -82,7 +84,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_bags_on_the_cluster_match_the_single_process_run(cluster: str) -> None:
-    records = [{"id": n, "html": p.read_bytes(), "url": f"https://example.org/{p.name}"} for n, p in enumerate(SAMPLES)]
+    records: list[dict[str, Any]] = [
+        {"id": n, "html": p.read_bytes(), "url": f"https://example.org/{p.name}"} for n, p in enumerate(SAMPLES)
+    ]
     without_navigation = Pipeline()
     without_navigation.remove("navigation")
     with Client(cluster, timeout=30) as client:
@@ -112,11 +116,11 @@ def test_run_on_cluster_streams_tasks_and_results(cluster: str) -> None:
             yield page
 
     results = run_on_cluster(partial(clean_page, url=None, disabled=()), pages(), cluster, ahead=1)
-    first = next(results)
+    page, future = next(results)
     assert len(taken) == 2  # one task per worker thread in flight, no more read ahead
-    articles = dict([first, *results])
+    articles = {page: future.result(), **{page: future.result() for page, future in results}}
     assert sorted(articles) == SAMPLES
-    assert all(articles[p].result().to_dict() == clean_article(p).to_dict() for p in SAMPLES)
+    assert all(articles[p].to_dict() == clean_article(p).to_dict() for p in SAMPLES)
     assert list(run_on_cluster(len, [], cluster)) == []
 
 
@@ -126,12 +130,37 @@ def test_the_example_job_writes_the_single_process_results(cluster: str, tmp_pat
     for n, sample in enumerate(SAMPLES):
         (pages / ("more" if n % 2 else "") / sample.name).write_bytes(sample.read_bytes())
     out = tmp_path / "out"
+    job = [str(ROOT / "examples" / "dask_job.py"), cluster, str(pages), str(out), "--partition-size", "3"]
     run = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "dask_job.py"), cluster, str(pages), str(out), "--partition-size", "3"],
-        capture_output=True, text=True, timeout=TIMEOUT,
+        [sys.executable, *job],
+        check=False, capture_output=True, text=True, timeout=TIMEOUT,
     )
     assert run.returncode == 0, run.stderr[-4000:]
     parts = sorted(out.glob("part-*.jsonl"), key=lambda p: int(p.stem.split("-")[1]))
     lines = [json.loads(line) for part in parts for line in part.read_text(encoding="utf-8").splitlines()]
     paths = sorted(p.resolve() for p in pages.rglob("*.html"))
     assert lines == [{"path": str(p), **clean_article(p).to_dict(audit=False)} for p in paths]
+
+
+def test_cli_cluster_writes_what_a_local_run_writes(cluster: str, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "gz").mkdir(parents=True)
+    for n, sample in enumerate(SAMPLES):
+        data = sample.read_bytes()
+        if n % 3:
+            (pages / sample.name).write_bytes(data)
+        else:
+            (pages / "gz" / f"{sample.name}.gz").write_bytes(gzip.compress(data))
+
+    def cleaner(out: str, *more: str) -> dict[str, str]:
+        run = subprocess.run(
+            [sys.executable, "-m", "cleaner", "clean", "pages", "-o", out, "-f", "json", "-q", *more],
+            check=False, cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT,
+        )
+        assert run.returncode == 0, run.stderr[-4000:]
+        files = (tmp_path / out).rglob("*.json")
+        return {p.relative_to(tmp_path / out).as_posix(): p.read_text(encoding="utf-8") for p in files}
+
+    on_cluster = cleaner("cluster", "--cluster", cluster)  # relative paths: the workers run elsewhere
+    assert len(on_cluster) == len(SAMPLES)
+    assert on_cluster == cleaner("local", "-j", "1")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from .document import Document
+
+_WITH_MARKERS = XPath("//*[@class or @id or @role or @aria-label or @data-testid]")
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
 
@@ -19,28 +23,32 @@ def marker(element: HtmlElement) -> str:
 
 
 def elements_marked(
-    tree: HtmlElement, pattern: re.Pattern[str], max_words: int = 400, tags: frozenset[str] | None = None
+    doc: Document, pattern: re.Pattern[str], max_words: int = 400, tags: frozenset[str] | None = None
 ) -> Iterator[HtmlElement]:
     """Outermost elements whose class/id/role/aria-label matches `pattern` and that hold at most `max_words` words.
 
-    A matching element with more text than that is not junk-sized (a wrapper around the article, say), so the
-    walk goes on inside it. The page itself and <main>/<article> are never yielded.
+    A matching element with more text than that is not junk-sized (a wrapper around the article, say), so elements
+    inside it are still considered. The page itself and <main>/<article> are never yielded, nor elements that an
+    earlier filter already removed.
     """
-    stack: list[HtmlElement] = [tree]
-    while stack:
-        element = stack.pop()
-        tag = element.tag
-        if not isinstance(tag, str):
+    assert doc.tree is not None
+    chosen: set[HtmlElement] = set()
+    for element, mark in _marked(doc):
+        if element.tag in _PROTECTED or (tags is not None and element.tag not in tags) or not pattern.search(mark):
             continue
-        if (
-            tag not in _PROTECTED
-            and (tags is None or tag in tags)
-            and pattern.search(marker(element))
-            and word_count(element.text_content()) <= max_words
-        ):
+        if element.getroottree().getroot() is not doc.tree or any(a in chosen for a in element.iterancestors()):
+            continue
+        if word_count(element.text_content()) <= max_words:
+            chosen.add(element)
             yield element
-            continue
-        stack.extend(reversed(element))
+
+
+def _marked(doc: Document) -> list[tuple[HtmlElement, str]]:
+    """Every element with a class, id, role or aria-label, with its marker string; computed once per document."""
+    if doc.marked is None:
+        assert doc.tree is not None
+        doc.marked = [(e, marker(e)) for e in _WITH_MARKERS(doc.tree) if isinstance(e.tag, str)]
+    return doc.marked
 
 
 def text_of(element: HtmlElement) -> str:

@@ -30,7 +30,7 @@ class CaptionFilter(Filter):
     def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
         assert doc.tree is not None
         found = list(doc.tree.iter("figcaption"))
-        found += [e for e in elements_marked(doc.tree, _CAPTION_MARK, self.options["max_words"]) if e.tag != "figcaption"]
+        found += [e for e in elements_marked(doc, _CAPTION_MARK, self.options["max_words"]) if e.tag != "figcaption"]
         for element in found:
             text = text_of(element)
             if text:

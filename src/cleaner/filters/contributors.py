@@ -38,10 +38,12 @@ class ContributorFilter(Filter):
 
     def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
         assert doc.tree is not None
-        for element in elements_marked(doc.tree, _BOX_MARK, self.options["max_box_words"]):
+        for element in elements_marked(doc, _BOX_MARK, self.options["max_box_words"]):
             text = text_of(element)
             if _about_author(text, doc.metadata.authors):
-                doc.metadata.author_bio = doc.metadata.author_bio or text
+                # the box also holds the name, links and buttons: its longest paragraph is the bio proper
+                bio = max((text_of(p) for p in element.iter("p")), key=len, default=text) or text
+                doc.metadata.author_bio = doc.metadata.author_bio or bio
                 yield element, "author bio moved to metadata"
             else:
                 yield element, "contributor or author box"

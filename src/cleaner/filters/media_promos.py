@@ -35,7 +35,7 @@ class MediaPromoFilter(Filter):
         assert doc.tree is not None
         for element in doc.tree.iter("audio", "video"):
             yield element, "media player fallback"
-        for element in elements_marked(doc.tree, _PLAYER_MARK, self.options["max_widget_words"]):
+        for element in elements_marked(doc, _PLAYER_MARK, self.options["max_widget_words"]):
             yield element, "podcast or player widget"
 
     def apply(self, doc: Document) -> None:

@@ -2,20 +2,19 @@
 
 In HTML (where the extractor already drops <nav>, <aside> and <footer>) it drops elements whose class/id names breadcrumbs or sharing, or names related/recommended
 content, tags or pagination and holds mostly links or only a few words. In the body it drops short lines that match the phrase lists `share` or `related`, lines that are nothing but a
-user-interface label (phrase list `ui_label`: "Skip to content", "Reply", "Back to top"), very short lines repeated
-three times or more (per-item labels of a comment or product list), previous/next-article pagers, and a "Related"/"Read more" heading together
+user-interface label (phrase list `ui_label`: "Skip to content", "Reply", "Back to top"), previous/next-article
+pagers, and a "Related"/"Read more" heading together
 with the link-dense lines after it.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from ..blocks import Block, Kind, fingerprint
+from ..blocks import Block, Kind
 from ..document import Document
 from ..dom import elements_marked, link_density, marker, text_of, word_count
 from ..filter import Filter
@@ -30,10 +29,8 @@ _NAV_MARK = re.compile(
 _SURE_MARK = re.compile(r"breadcrumb|share|sharing|skip-?link")
 _SHORT_BOX_WORDS = 15
 _LINE_MAX_WORDS = 12
-_LABEL_MAX_WORDS = 3
 _PAGER_MAX_WORDS = 30
 _LABEL_STRIP = " \t:.!»›>-–—|()[]"
-_REPEATS = 3
 _LINK_DENSE = 0.6
 
 
@@ -45,7 +42,7 @@ class NavigationFilter(Filter):
 
     def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
         assert doc.tree is not None
-        for element in elements_marked(doc.tree, _NAV_MARK, self.options["max_box_words"]):
+        for element in elements_marked(doc, _NAV_MARK, self.options["max_box_words"]):
             # a box named 'related' or 'tags' is navigation when it is mostly links or very short
             if (
                 _SURE_MARK.search(marker(element))
@@ -59,7 +56,6 @@ class NavigationFilter(Filter):
         related = pattern("related", anchored=True)
         share = pattern("share", anchored=True)
         label = pattern("ui_label")
-        repeated = _repeated_labels(blocks)
         drop: set[int] = set()
         for i, block in enumerate(blocks):
             if block.kind in (Kind.CODE, Kind.TABLE):
@@ -69,20 +65,13 @@ class NavigationFilter(Filter):
                 continue
             if block.word_count > _LINE_MAX_WORDS:
                 continue
-            if share.search(block.text) or label.fullmatch(block.text.strip(_LABEL_STRIP)) or i in repeated:
+            if share.search(block.text) or label.fullmatch(block.text.strip(_LABEL_STRIP)):
                 drop.add(i)
             elif related.search(block.text):
                 drop.add(i)
                 if block.is_heading or block.word_count <= 4:
                     drop |= _link_run(blocks, i + 1)
         doc.drop_blocks(drop, self.name, "share, related or navigation line")
-
-
-def _repeated_labels(blocks: list[Block]) -> set[int]:
-    """Indices of very short lines that occur at least _REPEATS times: per-item labels ('Reply', 'Score:')."""
-    keys = [fingerprint(b.text) if b.word_count <= _LABEL_MAX_WORDS and not b.is_heading else "" for b in blocks]
-    counts = Counter(k for k in keys if k)
-    return {i for i, k in enumerate(keys) if k and counts[k] >= _REPEATS}
 
 
 def _link_run(blocks: list[Block], start: int) -> set[int]:

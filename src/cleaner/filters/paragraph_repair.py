@@ -17,6 +17,11 @@ _JOINABLE = (Kind.PARAGRAPH, Kind.HEADING)
 _CLOSING = set(".,;:!?)]}”’»…%")
 
 
+def _is_drop_cap(block: Block) -> bool:
+    """A lone capital letter: the decorative first letter of a paragraph, split off by the scraper."""
+    return len(block.text) == 1 and block.text.isupper()
+
+
 class ParagraphRepairFilter(Filter):
     """Paragraphs broken in the middle of a sentence, joined again."""
 
@@ -29,7 +34,7 @@ class ParagraphRepairFilter(Filter):
             prev = out[-1] if out else None
             if prev is not None and self._is_cut(prev, block, doc.format == "text"):
                 doc.record(self.name, "joined a paragraph broken mid-sentence", f"{prev.text[-40:]} ⏎ {block.text[:40]}")
-                glue = "" if block.text[:1] in _CLOSING else " "
+                glue = "" if block.text[:1] in _CLOSING or _is_drop_cap(prev) else " "
                 out[-1] = Block(f"{prev.text}{glue}{block.text}", Kind.PARAGRAPH, 0, prev.link_density, prev.source)
             else:
                 out.append(block)

@@ -33,7 +33,7 @@ class PromptFilter(Filter):
 
     def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
         assert doc.tree is not None
-        for element in elements_marked(doc.tree, _PROMPT_MARK, self.options["max_box_words"]):
+        for element in elements_marked(doc, _PROMPT_MARK, self.options["max_box_words"]):
             yield element, "newsletter, cookie or paywall box"
         for form in doc.tree.iter("form"):
             if form.xpath(".//input[@type='email' or contains(@name, 'mail')]"):

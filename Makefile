@@ -1,0 +1,23 @@
+# Two entry points for a fresh machine: `make demo` (set up, clean a sample) and `make test` (set up, run the tests).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,all]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/cleaner clean samples/text/001_a77e6b3b274e4f02.txt --format md
+	$(BIN)/cleaner clean samples/html -o out/samples --format json --audit
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -rs
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --systems cleaner,trafilatura,readability,justext --mode all \
+		--out-md docs/benchmarks.md --chart docs/benchmarks.png

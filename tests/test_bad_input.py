@@ -1,0 +1,79 @@
+"""Bad input: a wrong type is a TypeError; empty, binary or non-article input is an empty Article with a reason."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from cleaner import Document, Filter, Pipeline, clean_article
+
+from .conftest import SAMPLES
+
+
+@pytest.mark.parametrize("source", [None, 42, ["<p>a list</p>"], {"html": "<p>x</p>"}])
+def test_wrong_type_raises_a_clear_type_error(source: object) -> None:
+    with pytest.raises(TypeError, match="str, bytes or a path"):
+        clean_article(source)  # type: ignore[arg-type]
+
+
+def test_unknown_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="format must be one of"):
+        clean_article("<p>x</p>", format="pdf")
+
+
+@pytest.mark.parametrize("source", ["", "   \n\t  ", b"", b"\n\n"])
+def test_empty_input_gives_an_empty_article_with_a_reason(source: str | bytes) -> None:
+    article = clean_article(source)
+    assert article.is_empty and article.text == ""
+    assert any("empty" in w for w in article.warnings)
+
+
+def test_binary_input_gives_an_empty_article_with_a_reason() -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20
+    article = clean_article(png)
+    assert article.is_empty
+    assert article.warnings == ["NotAPage: the input is a PNG image, not a web page or text"]
+    assert "NotAPage" in clean_article(gzip.compress(b"<p>zipped</p>")).warnings[0]
+
+
+def test_page_without_an_article_gives_an_empty_article() -> None:
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav><footer>© 2025</footer></body></html>"
+    article = clean_article(menu)
+    assert article.is_empty
+    assert article.warnings
+
+
+def test_a_path_is_read_and_a_missing_one_is_an_os_error(tmp_path: Path) -> None:
+    article = clean_article(SAMPLES / "html" / "0368.html")
+    assert "Set a goal of at least 150 minutes" in article.text
+    with pytest.raises(FileNotFoundError):
+        clean_article(tmp_path / "missing.html")
+
+
+class Exploding(Filter):
+    """Test filter that always fails."""
+
+    name = "exploding"
+
+    def apply(self, doc: Document) -> None:
+        raise RuntimeError("boom")
+
+
+def test_a_failing_filter_is_skipped_and_recorded(seed_republished: str) -> None:
+    pipeline = Pipeline()
+    pipeline.add(Exploding(), first=True)
+    article = pipeline.clean(seed_republished)
+    assert "filter exploding skipped: RuntimeError: boom" in article.warnings
+    # the rest of the pipeline still ran
+    assert article.authors == ["Deirdre Tynan"]
+    assert "The views expressed" not in article.text
+
+
+def test_charsets_are_decoded(seed_republished: str) -> None:
+    html = "<html><head><meta charset='windows-1252'><title>Caf\u00e9</title></head><body><article>"
+    html += "".join(f"<p>{p}</p>" for p in seed_republished.split("\n\n") if len(p) > 200) + "</article></body></html>"
+    article = clean_article(html.encode("cp1252", errors="replace"))
+    assert "Khalimov" in article.text and article.title == "Café"
+    assert "Khalimov" in clean_article(html.encode("utf-16")).text

@@ -1,0 +1,127 @@
+"""Each built-in filter on real input: it removes its kind of junk, says so in `removed`, and keeps the article."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner import Article, Pipeline, clean_article
+
+from .conftest import SAMPLES, normalise
+
+
+def _page(page_id: str) -> Article:
+    spec = json.loads((SAMPLES / "expected" / f"{page_id}.json").read_text("utf-8"))
+    return clean_article(SAMPLES / "html" / f"{page_id}.html", url=spec["url"])
+
+
+def _removed_by(article: Article, name: str, snippet: str) -> bool:
+    return any(r.filter == name and normalise(snippet) in normalise(r.text) for r in article.removed)
+
+
+def test_icons_drops_icon_font_lines_and_svg_labels(seed_article: str) -> None:
+    assert _removed_by(clean_article(seed_article), "icons", "icon caret Arrow Down Arrow Left")
+    page = _page("0368")
+    assert _removed_by(page, "icons", "check_circle")
+    assert "check_circle" not in page.text and "Set a goal of at least 150 minutes" in page.text
+    assert _removed_by(_page("0573"), "icons", "fedilink")
+
+
+def test_icon_filter_alone_does_the_work(seed_article: str) -> None:
+    assert "icon caret Arrow Down" in Pipeline([]).clean(seed_article).text
+    alone = Pipeline(["icons"]).clean(seed_article)
+    assert "icon caret Arrow Down" not in alone.text
+    assert "The appearance of Colonel Gulmurod Khalimov" in alone.text
+
+
+def test_media_promos_drops_podcast_sidebars_and_players(seed_article: str) -> None:
+    article = clean_article(seed_article)
+    assert _removed_by(article, "media_promos", "In this episode of Hold Your Fire!")
+    assert _removed_by(article, "media_promos", "Click here to listen on Apple Podcasts or Spotify.")
+    page = _page("0307")
+    assert _removed_by(page, "media_promos", "Subscribe on iTunes")
+    assert "Subscribe on iTunes" not in page.text
+    assert _removed_by(_page("0209"), "media_promos", "Play in new window")
+
+
+def test_contributors_list_dropped_and_author_bio_moved_to_metadata(seed_article: str, seed_republished: str) -> None:
+    assert _removed_by(clean_article(seed_article), "contributors", "Board Member and Harvard Professor")
+    article = clean_article(seed_republished)
+    assert article.metadata.author_bio == "Deirdre Tynan is the International Crisis Group's Central Asia Project Director."
+    page = _page("0279")
+    assert page.authors == ["Sarah Schwartz"]
+    assert "Sarah Schwartz is a reporter for Education Week" in page.metadata.author_bio
+    assert "Sarah Schwartz is a reporter" not in page.text
+
+
+def test_disclaimers_drop_editorial_notes_and_source_lines(seed_republished: str) -> None:
+    article = clean_article(seed_republished)
+    assert _removed_by(article, "disclaimers", "The views expressed in opinion pieces do not necessarily reflect")
+    assert _removed_by(article, "disclaimers", "Original url:")
+    page = _page("0174")
+    assert _removed_by(page, "disclaimers", "was written by Jill Barshay and produced by")
+
+
+def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
+    assert _removed_by(_page("0368"), "prompts", "Subscribe to our blog and receive notifications")
+    assert _removed_by(_page("0522"), "prompts", "This site uses cookies to help personalize content")
+    assert _removed_by(_page("0221"), "prompts", "Unlock this article")
+    french = _page("0608")
+    assert _removed_by(french, "prompts", "Recevez en avant première nos contenus")
+
+
+def test_navigation_drops_share_buttons_pagers_and_cross_sell_lists() -> None:
+    assert _removed_by(_page("0174"), "navigation", "Click to share on LinkedIn")
+    go_blog = _page("2862")
+    assert _removed_by(go_blog, "navigation", "Next article: Go Wins 2010 Bossie Award")
+    assert "In summary, the defer statement" in go_blog.text
+    assert _removed_by(_page("0608"), "navigation", "Ils vont bien ensemble")
+
+
+def test_captions_move_photo_credits_into_metadata() -> None:
+    page = _page("0174")
+    assert "Credit: Eric Thayer/Associated Press" in page.metadata.captions
+    assert "Eric Thayer" not in page.text
+    assert _removed_by(_page("4708"), "captions", "Firn | Getty Images")
+
+
+def test_title_and_duplicate_headings_leave_one_headline_in_metadata(seed_article: str) -> None:
+    article = clean_article(seed_article)
+    assert article.title == "Islamic State Threatens Central Asia"
+    assert "Islamic State Threatens Central Asia" not in article.text
+    assert _removed_by(article, "title", "Islamic State Threatens Central Asia")
+
+
+def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None:
+    text = "\n\n".join(
+        ["## Ingredients", "Two eggs and a cup of flour, whisked until smooth.",
+         "## Ingredients", "A pinch of salt and a little butter for the pan."]
+    )
+    article = clean_article(text, format="markdown")
+    assert article.text.count("Ingredients") == 2
+    teaser = "\n".join(["Top stories", "Mali pulls out", "Mali pulls out", "The first paragraph of a real story, long "
+                        "enough to be read as prose by any reasonable reader of the page."])
+    assert clean_article(teaser, format="text").text.count("Mali pulls out") <= 1
+
+
+def test_byline_and_date_are_lifted_out_of_the_body(seed_republished: str) -> None:
+    article = clean_article(seed_republished)
+    assert _removed_by(article, "byline", "By Deirdre Tynan")
+    assert _removed_by(article, "byline", "June 14, 2015")
+    assert article.text.startswith("The appearance of Colonel Gulmurod Khalimov")
+
+
+def test_paragraph_repair_joins_only_sentences_cut_in_two(seed_republished: str) -> None:
+    article = clean_article(seed_republished)
+    assert _removed_by(article, "paragraph_repair", "bought off and to")
+    # a paragraph that ends a sentence stays apart from the next one
+    assert "ended in 1997.\n\nBy sidelining" in article.text
+
+
+def test_boilerplate_strips_menus_around_a_text_dump() -> None:
+    dump = (SAMPLES / "text" / "0279.txt").read_text("utf-8")
+    article = clean_article(dump, format="text")
+    assert article.title == "Why Hasn’t Tutoring Been More Effective?"
+    assert article.authors == ["Sarah Schwartz"] and article.date == "2025-11-18"
+    for menu in ("Budget & Finance", "Every Student Succeeds Act", "Search for Jobs"):
+        assert menu not in article.text
+    assert "The prescription was everywhere as the full extent of academic damage" in article.text
