@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -27,7 +28,7 @@ LOG = logging.getLogger(__name__)
 _MISNESTED = XPath("//button[.//main or .//article or .//p] | //label[.//main or .//article]")
 _LUMP_BLOCKS = 2
 _LUMP_WORDS = 150
-_PARSER = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, collect_ids=False)
+_PARSERS = threading.local()  # lxml parsers must not be shared between threads
 
 
 class Pipeline:
@@ -175,12 +176,20 @@ def _degenerate(blocks: list[Block] | None) -> bool:
     return len(blocks) <= _LUMP_BLOCKS and max(b.word_count for b in blocks) > _LUMP_WORDS
 
 
+def _parser() -> HTMLParser:
+    """This thread's HTML parser: no network, no comments or processing instructions, recovering from errors."""
+    if not hasattr(_PARSERS, "html"):
+        _PARSERS.html = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                                   collect_ids=False)
+    return _PARSERS.html
+
+
 def _parse_html(text: str) -> HtmlElement:
     """Parse once with lxml (no network, no DTD); raise NotAPage when nothing parseable is there."""
     if text.lstrip().startswith("<?xml"):
         text = text[text.index("?>") + 2 :] if "?>" in text else text
     try:
-        tree = document_fromstring(text, parser=_PARSER)
+        tree = document_fromstring(text, parser=_parser())
     except (ParserError, ValueError) as err:
         raise NotAPage(f"the HTML could not be parsed: {err}") from err
     if tree is None:
