@@ -20,11 +20,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import dask.bag as db  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+import dask.bag as db
+from distributed import Client, LocalCluster
 
-from cleaner.integrations.dask import clean_bag  # noqa: E402
-from cleaner.integrations.worker import worker_pipeline  # noqa: E402
+from cleaner.integrations.dask import clean_bag
+from cleaner.integrations.worker import worker_pipeline
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "wcxb-dev"
 
@@ -38,18 +38,18 @@ def load_page(page: Path) -> dict[str, Any]:
 
 def run_cluster(pages: list[Path], workers: int, repeat: int, partition_size: int) -> list[tuple[float, float]]:
     """(wall-clock, workers' CPU) seconds of each timed run of the batch on a local cluster of `workers` processes."""
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            client.run(worker_pipeline, ())
-            warm = db.from_sequence(pages[: 2 * workers], partition_size=1).map(load_page)
-            client.compute(clean_bag(warm)).result()
-            times = []
-            for _ in range(repeat):
-                cpu, start = sum(client.run(time.process_time).values()), time.perf_counter()
-                bag = db.from_sequence(pages, partition_size=partition_size).map(load_page)
-                results = client.compute(clean_bag(bag)).result()
-                times.append((time.perf_counter() - start, sum(client.run(time.process_time).values()) - cpu))
-                assert len(results) == len(pages)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        client.run(worker_pipeline, ())
+        warm = db.from_sequence(pages[: 2 * workers], partition_size=1).map(load_page)
+        client.compute(clean_bag(warm)).result()
+        times = []
+        for _ in range(repeat):
+            cpu, start = sum(client.run(time.process_time).values()), time.perf_counter()
+            bag = db.from_sequence(pages, partition_size=partition_size).map(load_page)
+            results = client.compute(clean_bag(bag)).result()
+            times.append((time.perf_counter() - start, sum(client.run(time.process_time).values()) - cpu))
+            assert len(results) == len(pages)
     return times
 
 

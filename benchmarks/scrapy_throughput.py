@@ -12,6 +12,7 @@ import argparse
 import gzip
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -29,10 +30,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def crawl(start_url: str, workers: int | None) -> tuple[int, float]:
-    """Run the example spider; (items scraped, seconds) from its stats. `workers=None` runs without the pipeline."""
+def crawl(start_url: str, workers: int | None) -> tuple[int, float, float]:
+    """Run the example spider: items scraped and seconds from its stats, CPU seconds of the crawl and its pool.
+
+    `workers=None` runs it without the pipeline.
+    """
     settings = ["LOG_LEVEL=INFO", "TELNETCONSOLE_ENABLED=False", "REMOTE_CONTROL_ENABLED=False", "ROBOTSTXT_OBEY=False"]
-    settings += ["ITEM_PIPELINES={}"] if workers is None else [f"CLEANER_MAX_WORKERS={workers}", "CLEANER_DROP_EMPTY=False"]
+    if workers is None:
+        settings.append("ITEM_PIPELINES={}")
+    else:
+        settings += [f"CLEANER_MAX_WORKERS={workers}", "CLEANER_DROP_EMPTY=False"]
+    cpu = _children_cpu()
     with tempfile.TemporaryDirectory() as tmp:
         run = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"start_url={start_url}",
@@ -42,7 +50,13 @@ def crawl(start_url: str, workers: int | None) -> tuple[int, float]:
     items = re.search(r"'item_scraped_count': (\d+)", run.stderr)
     seconds = re.search(r"'elapsed_time_seconds': ([\d.]+)", run.stderr)
     assert items and seconds, run.stderr[-3000:]
-    return int(items.group(1)), float(seconds.group(1))
+    return int(items.group(1)), float(seconds.group(1)), _children_cpu() - cpu
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of the finished child processes of this one and their descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -64,14 +78,15 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         start_url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
         print(f"{len(pages)} pages, {os.cpu_count()} CPUs")
-        print("| setup | items | seconds | items/s | items/s per cleaning process |\n| --- | --- | --- | --- | --- |")
-        items, seconds = crawl(start_url, None)
-        print(f"| crawl only (no pipeline) | {items} | {seconds:.1f} | {items / seconds:.1f} | - |")
+        print("| setup | items | seconds | items/s | items/s per cleaning process | CPU s (crawl + pool) |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        items, seconds, cpu = crawl(start_url, None)
+        print(f"| crawl only (no pipeline) | {items} | {seconds:.1f} | {items / seconds:.1f} | - | {cpu:.1f} |")
         for workers in (int(w) for w in args.workers.split(",")):
-            items, seconds = crawl(start_url, workers)
+            items, seconds, cpu = crawl(start_url, workers)
             rate = items / seconds
             print(f"| CleanArticlePipeline, CLEANER_MAX_WORKERS={workers} | {items} | {seconds:.1f} | {rate:.1f} "
-                  f"| {rate / workers:.1f} |")
+                  f"| {rate / workers:.1f} | {cpu:.1f} |")
         server.shutdown()
 
 

@@ -220,6 +220,8 @@ def test_stdout_stdin_and_usage_errors(corpus: Path, tmp_path: Path) -> None:
     assert cleaner("clean", str(page), "--config", str(bad)).returncode == 2
     failed = cleaner("clean", str(corpus / "logo.html"))
     assert failed.returncode == 1 and "NotAPage" in failed.stderr
+    slow = cleaner("clean", str(page), "--timeout", "0.001")
+    assert slow.returncode == 1 and "Timeout" in slow.stderr and slow.stdout == ""
 
 
 def test_config_file_and_command_line_shape_the_pipeline(corpus: Path, tmp_path: Path) -> None:

@@ -171,8 +171,13 @@ class StdoutSink:
         return item.source
 
     def write(self, key: str, text: str) -> None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        """Print the output; when the reader has gone (`| head`), stop the batch as Ctrl-C would."""
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            raise KeyboardInterrupt from None
 
     def error(self, location: str, error: str, message: str) -> None:
         print(f"cleaner: {location}: {error}: {message}", file=sys.stderr)
