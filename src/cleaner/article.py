@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .blocks import Block, render_markdown, render_text
+from .blocks import Block, escape_markdown, render_markdown, render_text
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ class Article:
     def to_markdown(self) -> str:
         """The body as Markdown, with the title as a level-1 heading when known."""
         body = render_markdown(self.blocks)
-        return f"# {self.metadata.title}\n\n{body}" if self.metadata.title else body
+        title = escape_markdown(" ".join((self.metadata.title or "").split()))
+        return f"# {title}\n\n{body}" if title else body
 
     def to_dict(self, audit: bool = True) -> dict[str, Any]:
         """A JSON-ready dict of body, metadata and (with `audit`) the removal records."""

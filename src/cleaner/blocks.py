@@ -60,20 +60,35 @@ def render_text(blocks: list[Block]) -> str:
 
 
 def render_markdown(blocks: list[Block]) -> str:
-    """Markdown body: headings get #, list items -, quotes >, code fences."""
+    """Markdown body: headings get #, list items -, quotes >, code fences.
+
+    Text is escaped so that nothing the page said can become markup: backslashes, brackets and `<` get a
+    backslash (no link, image, autolink or raw HTML, so no `javascript:` URL or <script> from the input), and a code
+    fence is longer than any run of backticks inside it.
+    """
     out: list[str] = []
     for b in blocks:
         if b.kind is Kind.HEADING:
-            out.append("#" * max(1, min(b.level or 2, 6)) + " " + b.text)
+            out.append("#" * max(1, min(b.level or 2, 6)) + " " + escape_markdown(b.text))
         elif b.kind is Kind.LIST_ITEM:
-            out.append("  " * max(0, b.level - 1) + "- " + b.text)
+            out.append("  " * max(0, b.level - 1) + "- " + escape_markdown(b.text))
         elif b.kind is Kind.QUOTE:
-            out.append("\n".join("> " + line for line in b.text.splitlines()))
+            out.append("\n".join("> " + escape_markdown(line) for line in b.text.splitlines()))
         elif b.kind is Kind.CODE:
-            out.append("```\n" + b.text + "\n```")
+            fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(b.text)), default=0))
+            out.append(f"{fence}\n{b.text}\n{fence}")
         else:
-            out.append(b.text)
+            out.append(escape_markdown(b.text))
     return "\n\n".join(out)
+
+
+_BACKTICKS = re.compile(r"`+")
+_MARKDOWN_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "<": "\\<"})
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with `\\`, `[`, `]` and `<` backslash-escaped: it can carry no Markdown link, image or HTML."""
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def fingerprint(text: str) -> str:

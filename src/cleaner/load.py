@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from ftfy import TextFixerConfig, fix_text
 
 from .errors import InputTooLarge, NotAPage, UndecodableInput
 
@@ -41,53 +42,141 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{
 _HTML_CUE = re.compile(
     r"<(?:!doctype\s+html|html|head|body|div|p|article|section|span|table|meta|title|br|a\s|ul|h[1-6])\b", re.I
 )
+_XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}encoding=[\"']([\w.:-]{1,40})")
+# C0 controls other than tab, line feed, form feed and carriage return, and DEL: no page shows them (NUL included)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â " ... ftfy runs only when a few of these show up
+_MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€")
+_MOJIBAKE_SCAN = 1_000_000
+_MOJIBAKE_MIN = 3
+_FTFY = TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ASCII_TEXT = bytes(range(32, 127)) + b"\t\n\r\f"
 _MARKDOWN_CUE = re.compile(r"^(?:#{1,6}\s+\S|[-*+]\s+\S|>\s|```|\d+\.\s+\S)|\[[^\]\n]{1,200}\]\([^)\s]{0,500}\)|\*\*\S", re.M)
 
 
 def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes | None]:
-    """Return the decoded text and the raw bytes (None when a str was given); raise TypeError on a wrong type."""
+    """Return the decoded text and the raw bytes (None when a str was given); raise TypeError on a wrong type.
+
+    The text comes back tidied: NUL and other control characters that no page shows, and lone surrogates, are
+    taken out, and mojibake (UTF-8 read as cp1252, "Ã©" for "é") is repaired with ftfy where it is evident.
+    """
     if isinstance(source, os.PathLike):
         path = Path(source)
         size = path.stat().st_size
         if size > max_bytes:
             raise InputTooLarge(f"{path} is {size} bytes, over the limit of {max_bytes}")
-        source = path.read_bytes()
-    if isinstance(source, (bytes, bytearray)):
+        with path.open("rb") as stream:  # at most one byte past the limit, however much the file grew meanwhile
+            source = stream.read(max_bytes + 1)
+    if isinstance(source, (bytes, bytearray, memoryview)):
         raw = bytes(source)
         if len(raw) > max_bytes:
             raise InputTooLarge(f"input is {len(raw)} bytes, over the limit of {max_bytes}")
-        return decode(raw), raw
+        return tidy(decode(raw)), raw
     if isinstance(source, str):
         if len(source) > max_bytes:
             raise InputTooLarge(f"input is {len(source)} characters, over the limit of {max_bytes}")
-        return source, None
+        return tidy(source), None
     raise TypeError(
         f"clean_article() takes HTML or text as str, bytes or a path (os.PathLike), not {type(source).__name__}"
     )
 
 
 def decode(raw: bytes) -> str:
-    """Decode bytes: BOM, then the page's declared charset, then UTF-8, then charset detection."""
+    """Decode bytes: BOM; valid UTF-8; the declared charset; UTF-8 with stray cp1252 bytes; charset detection.
+
+    Valid UTF-8 wins over a declaration because pages that declare latin-1 or cp1252 and are in fact UTF-8 are
+    common, while text in another charset is almost never valid UTF-8 by accident. A declared UTF-16/32 without a
+    BOM is ignored, as browsers do (the bytes it is written in are ASCII-compatible, or it would not be readable).
+    Raise NotAPage for binary data and UndecodableInput when no charset gives text.
+    """
     _reject_binary(raw)
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(encoding, errors="replace")
+    utf16 = _looks_like_utf16(raw)
+    if utf16:
+        return raw.decode(utf16, errors="replace")
     declared = _declared_charset(raw)
-    for encoding in filter(None, (declared, "utf-8")):
+    if declared and declared.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        declared = None
+    for encoding in filter(None, ("utf-8", declared)):
         try:
             return raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+    if declared == "utf-8" or declared in (None, "cp1252") and _mostly_utf8(raw):
+        return raw.decode("utf-8", errors=_CP1252_FALLBACK)  # UTF-8 with stray cp1252 bytes (a CMS's smart quotes)
+    if declared:  # a declaration with a few bad bytes is still the best guess, when the damage is small
+        text = raw.decode(declared, errors="replace")
+        if text.count("\ufffd") <= max(8, len(text) // 200):
+            return text
     best = from_bytes(raw[:200_000]).best()
-    if best is None:
-        raise UndecodableInput("the bytes are not text in any charset that could be detected")
-    return raw.decode(best.encoding, errors="replace")
+    if best is not None:
+        return raw.decode(best.encoding, errors="replace")
+    if _mostly_ascii(raw):  # text with junk bytes here and there: read as browsers do when nothing is declared
+        return raw.decode("cp1252", errors="replace")
+    raise UndecodableInput("the bytes are not text in any charset that could be detected")
+
+
+def tidy(text: str) -> str:
+    """Drop control characters (NUL...) and lone surrogates, repair evident mojibake; cheap when there are none."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    if len(_MOJIBAKE.findall(text[:_MOJIBAKE_SCAN])) >= _MOJIBAKE_MIN:
+        text = fix_text(text, _FTFY)
+    return text
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as cp1252 (U+FFFD where cp1252 has no character)."""
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+_CP1252_FALLBACK = "cleaner-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """True when the bytes hold more valid multi-byte UTF-8 sequences than bytes that are not UTF-8."""
+    valid = len(_UTF8_MULTIBYTE.findall(raw))
+    invalid = raw.decode("utf-8", errors="replace").count("\ufffd")
+    return valid > 0 and valid >= invalid
+
+
+def _mostly_ascii(raw: bytes) -> bool:
+    """True when at least 70% of the first 64 KiB are printable ASCII or whitespace."""
+    sample = raw[:65536]
+    printable = len(sample) - len(sample.translate(None, _ASCII_TEXT))
+    return bool(sample) and printable >= 0.7 * len(sample)
+
+
+def _looks_like_utf16(raw: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 of mostly Latin text (every other byte NUL), else None."""
+    sample = raw[:4096]
+    if len(sample) < 16:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.7 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.7 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _declared_charset(raw: bytes) -> str | None:
     """The charset named in a <meta> tag or XML declaration near the top, normalised by codecs."""
     head = raw[:4096]
-    match = _META_CHARSET.search(head) or re.search(rb"<\?xml[^>]{0,100}encoding=[\"']([\w.:-]{1,40})", head)
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     if not match:
         return None
     try:
@@ -104,7 +193,7 @@ def _reject_binary(raw: bytes) -> None:
         if raw.startswith(magic):
             raise NotAPage(f"the input is a {kind}, not a web page or text")
     sample = raw[:8192]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(sample):
         return
     controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
     if sample and controls / len(sample) > 0.1:

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
-from lxml.etree import ParserError, XPath
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.etree import HTMLPullParser, LxmlError, ParserError, XPath
+from lxml.html import HtmlElement, HtmlElementClassLookup, HTMLParser, document_fromstring
 
 from .article import Article, Metadata
 from .blocks import Block
 from .document import Document
 from .dom_blocks import dom_blocks
-from .errors import CleanerError, NotAPage
+from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
 from .extract import extract_blocks
 from .filter import Filter, Stage
-from .load import DEFAULT_MAX_BYTES, FORMATS, Source, detect_format, read_source
+from .limits import PARSER_MAX_DEPTH, Deadline, Limits, _Alarm, alarm
+from .load import FORMATS, Source, detect_format, read_source
 from .metadata import page_metadata
 from .registry import builtin_filters, lookup
 from .textblocks import text_to_blocks
@@ -29,6 +32,12 @@ _MISNESTED = XPath("//button[.//main or .//article or .//p] | //label[.//main or
 _LUMP_BLOCKS = 2
 _LUMP_WORDS = 150
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
+ERRORS = ("warn", "raise")
+# an XML declaration and a DOCTYPE with an internal subset (entity declarations): never read, cut before parsing
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]{0,500}\?>")
+_DOCTYPE_SUBSET = re.compile(r"\s*<!DOCTYPE[^>\[]{0,500}\[", re.I)
+_COUNT_CHUNK = 1 << 16
+_NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.M)
 
 
 class Pipeline:
@@ -37,11 +46,24 @@ class Pipeline:
     `Pipeline()` holds the built-in filters in their default order; `Pipeline([])` holds none.
     """
 
-    def __init__(self, filters: Iterable[Filter | str] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self, filters: Iterable[Filter | str] | None = None, max_bytes: int | None = None, limits: Limits | None = None
+    ) -> None:
         chosen = [cls() for cls in builtin_filters().values()] if filters is None else filters
         self._filters: list[Filter] = [self._make(f) for f in chosen]
-        self.max_bytes = max_bytes
+        self.limits = limits or Limits()
+        if max_bytes is not None:
+            self.limits = replace(self.limits, max_bytes=max_bytes)
         self.stats: Counter[tuple[str, str]] = Counter()
+
+    @property
+    def max_bytes(self) -> int:
+        """The input size limit (`limits.max_bytes`)."""
+        return self.limits.max_bytes
+
+    @max_bytes.setter
+    def max_bytes(self, value: int) -> None:
+        self.limits = replace(self.limits, max_bytes=value)
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -114,38 +136,66 @@ class Pipeline:
 
     # -- running -------------------------------------------------------------------------------
 
-    def clean(self, source: Source, url: str | None = None, format: str | None = None) -> Article:
-        """Clean one page or text; bad content gives an empty Article with a warning, a wrong type a TypeError."""
+    def clean(
+        self, source: Source, url: str | None = None, format: str | None = None, *, errors: str = "warn"
+    ) -> Article:
+        """Clean one page or text.
+
+        Input that cannot be cleaned (binary, undecodable, over one of `self.limits`) gives an empty Article whose
+        `warnings` name the error, or with `errors="raise"` raises that `CleanerError`. Empty input gives an empty
+        Article either way; a wrong type raises TypeError.
+        """
         if format is not None and format not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+        if errors not in ERRORS:
+            raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")
+        deadline = Deadline(self.limits.max_seconds)
         try:
-            text, _ = read_source(source, self.max_bytes)
-            doc = self._load(text, url, format or detect_format(text))
-        except CleanerError as err:
-            return _empty(f"{type(err).__name__}: {err}", url)
-        self._run(doc, Stage.DOM)
+            with alarm(self.limits.max_seconds):
+                return self._clean(source, url, format, deadline)
+        except (CleanerError, _Alarm) as caught:
+            err = caught if isinstance(caught, CleanerError) else deadline.error()
+        if errors == "raise":
+            raise err
+        return _empty(f"{type(err).__name__}: {err}", url)
+
+    def _clean(self, source: Source, url: str | None, format: str | None, deadline: Deadline) -> Article:
+        text, _ = read_source(source, self.limits.max_bytes)
+        if not text.strip():
+            return _empty("the input is empty or only whitespace", url)
+        doc = self._load(text, url, format or detect_format(text))
+        deadline.check("parsing")
+        self._run(doc, Stage.DOM, deadline)
         if doc.tree is not None:
             doc.blocks = self._extract(doc, url)
-        self._run(doc, Stage.BLOCKS)
+            deadline.check("extraction")
+        self._run(doc, Stage.BLOCKS, deadline)
         if not doc.blocks and not doc.warnings:
             doc.warnings.append("no article text found")
         self.stats.update((r.filter, r.reason) for r in doc.removed)
         return doc.to_article()
 
     def _load(self, text: str, url: str | None, fmt: str) -> Document:
-        if not text.strip():
-            raise NotAPage("the input is empty or only whitespace")
         if fmt != "html":
+            _check_lines(text, self.limits)
             doc = Document(format=fmt, metadata=Metadata(url=url))
             doc.blocks = text_to_blocks(text, markdown=fmt == "markdown")
             return doc
-        tree = _parse_html(text)
-        return Document(format="html", tree=tree, metadata=page_metadata(tree, url))
+        tree = _parse_html(text, self.limits)
+        doc = Document(format="html", tree=tree, metadata=Metadata(url=url))
+        try:
+            doc.metadata = page_metadata(tree, url)
+        except Exception as err:  # trafilatura/htmldate choking on odd markup loses the metadata, not the page
+            LOG.warning("metadata failed: %r", err)
+            doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")
+        return doc
 
-    def _run(self, doc: Document, stage: Stage) -> None:
+    def _run(self, doc: Document, stage: Stage, deadline: Deadline | None = None) -> None:
         for flt in self._filters:
             if stage not in flt.stages():
                 continue
+            if deadline is not None:
+                deadline.check(f"filter {flt.name}")
             try:
                 flt.prune(doc) if stage is Stage.DOM else flt.apply(doc)
             except Exception as err:  # a broken filter must not sink the document
@@ -184,19 +234,75 @@ def _parser() -> HTMLParser:
     return _PARSERS.html
 
 
-def _parse_html(text: str) -> HtmlElement:
-    """Parse once with lxml (no network, no DTD); raise NotAPage when nothing parseable is there."""
-    if text.lstrip().startswith("<?xml"):
-        text = text[text.index("?>") + 2 :] if "?>" in text else text
+def _parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
+    """Parse once with lxml (no network, no DTD, no entities); raise NotAPage when nothing parseable is there.
+
+    Pages with more elements than `limits.max_nodes` raise TooManyElements (found by a counting pass that stops
+    early, so memory stays bounded); pages nested deeper than `limits.max_depth` raise TooDeep.
+    """
+    limits = limits or Limits()
+    text = _strip_prolog(text)
+    tags = text.count("<")  # every element needs one, save the html/head/body the parser adds
+    if tags > limits.max_nodes // 2:
+        _count_elements(text, limits.max_nodes)
+    parser = _parser()
     try:
-        tree = document_fromstring(text, parser=_parser())
-    except (ParserError, ValueError) as err:
+        tree = document_fromstring(text, parser=parser)
+    except (ParserError, LxmlError, ValueError) as err:
         raise NotAPage(f"the HTML could not be parsed: {err}") from err
     if tree is None:
         raise NotAPage("the HTML has no elements")
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 stopped: deeper or larger than it follows
+            if "depth" in error.message.lower():
+                raise TooDeep(f"the page nests elements deeper than {PARSER_MAX_DEPTH} levels")
+            raise InputTooLarge(f"one text run or attribute of the page is over the HTML parser's limit of 10 MB "
+                                f"(libxml2: {error.message.strip()})")
+    if tags > limits.max_nodes // 2 and (count := sum(1 for _ in tree.iter())) > limits.max_nodes:
+        raise TooManyElements(f"the page has {count} elements, over the limit of {limits.max_nodes}")
+    if limits.max_depth < PARSER_MAX_DEPTH and tree.xpath("boolean(/" + "/*" * (limits.max_depth + 1) + ")"):
+        raise TooDeep(f"the page nests elements deeper than {limits.max_depth} levels")
     for wrapper in _MISNESTED(tree):
         wrapper.drop_tag()  # keep the content, lose the bogus wrapper that extractors would throw away whole
     return tree
+
+
+def _strip_prolog(text: str) -> str:
+    """The text without an XML declaration or a DOCTYPE's internal subset (entity declarations are never used)."""
+    if match := _XML_DECLARATION.match(text):
+        text = text[match.end() :]
+    if match := _DOCTYPE_SUBSET.match(text):
+        end = text.find("]>", match.end())
+        text = text[end + 2 :] if end != -1 else text[match.end() :]
+    return text
+
+
+def _count_elements(text: str, max_nodes: int) -> None:
+    """Raise TooManyElements as soon as a parse finds more than `max_nodes` elements (it is then dropped)."""
+    counter = HTMLPullParser(events=("start",), remove_comments=True, remove_pis=True, no_network=True,
+                             recover=True, collect_ids=False)
+    counter.set_element_class_lookup(HtmlElementClassLookup())
+    count = 0
+    for start in range(0, len(text), _COUNT_CHUNK):
+        counter.feed(text[start : start + _COUNT_CHUNK])
+        count += sum(1 for _ in counter.read_events())
+        if count > max_nodes:
+            raise TooManyElements(f"the page has over {max_nodes} elements, the limit")
+    try:
+        counter.close()
+    except (LxmlError, ValueError):
+        pass
+
+
+def _check_lines(text: str, limits: Limits) -> None:
+    """Raise TooManyElements when a text input has more non-blank lines (each a block) than `limits.max_nodes`."""
+    if text.count("\n") < limits.max_nodes:
+        return
+    lines = 0
+    for _ in _NON_BLANK_LINE.finditer(text):
+        lines += 1
+        if lines > limits.max_nodes:
+            raise TooManyElements(f"the text has over {limits.max_nodes} lines, the limit")
 
 
 def _empty(reason: str, url: str | None) -> Article:

@@ -29,6 +29,7 @@ STOPWORDS_HIGH = 0.32
 MAX_LINK_DENSITY = 0.2
 MAX_HEADING_DISTANCE = 200
 END_AFTER_SHARE = 0.5
+MIN_WINDOW_SHARE = 0.2
 END_MARKER_MAX_WORDS = 6
 _GUESS_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish",
                     "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Russian", "Turkish", "Indonesian")
@@ -43,7 +44,7 @@ class BoilerplateFilter(Filter):
 
     name = "boilerplate"
     defaults = {"length_low": LENGTH_LOW, "length_high": LENGTH_HIGH, "stopwords_low": STOPWORDS_LOW,
-                "stopwords_high": STOPWORDS_HIGH, "end_after_share": END_AFTER_SHARE}
+                "stopwords_high": STOPWORDS_HIGH, "end_after_share": END_AFTER_SHARE, "min_window_share": MIN_WINDOW_SHARE}
 
     def apply(self, doc: Document) -> None:
         if doc.extractor == "trafilatura" or not doc.blocks:
@@ -55,6 +56,12 @@ class BoilerplateFilter(Filter):
             # nothing stands out in context (a page of short lines): anchor the window on any fair block instead
             classes = [GOOD if c in (GOOD, NEARGOOD) else (BAD if c == BAD else c) for c in first_pass]
         drop = _outside_window(classes)
+        words = [b.word_count for b in doc.blocks]
+        kept = sum(w for i, w in enumerate(words) if i not in drop)
+        if kept < self.options["min_window_share"] * sum(words):
+            # a window this small is a stray paragraph in a page of short lines (a listing, a job board):
+            # the classifier has no article to find, so it removes nothing
+            return
         drop |= _after_article_end(doc.blocks, classes, self.options["end_after_share"])
         if len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
             doc.drop_blocks(drop, self.name, "boilerplate line (short or stop-word-poor, among boilerplate)")

@@ -17,6 +17,8 @@ from ..filter import Filter
 _PROSE_MIN_WORDS = 15
 _MAX_LINES_BEFORE_PROSE = 20
 _TITLE_MAX_WORDS = 25
+_MIN_ECHO_WORDS = 2
+_SEPARATORS = set("|-–—:·»/")
 
 
 class TitleFilter(Filter):
@@ -63,11 +65,19 @@ def _find_headline(blocks: list[Block]) -> int | None:
             continue
         prose = _prose_after(blocks, i + 1)
         if prose:
-            echoes_first = i > 0 and bool(keys[i]) and (keys[0] == keys[i] or keys[0].startswith(keys[i] + " "))
+            echoes_first = i > 0 and _echoes(blocks[0].text, block.text)
             repeated = block.is_heading and counts[keys[i]] > 1
             if echoes_first or repeated:
                 scored.append((echoes_first, prose, -i))
     return -max(scored)[2] if scored else None
+
+
+def _echoes(first_line: str, text: str) -> bool:
+    """True when `text` is the first line (the page <title>) or its part before a ' | Site' style separator."""
+    first, text = " ".join(first_line.lower().split()), " ".join(text.lower().split())
+    return len(text.split()) >= _MIN_ECHO_WORDS and (
+        first == text or (first.startswith(text) and first[len(text) : len(text) + 3].strip()[:1] in _SEPARATORS)
+    )
 
 
 def _headline_like(block: Block) -> bool:

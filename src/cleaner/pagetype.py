@@ -1,0 +1,106 @@
+"""Guess what kind of page this is (article, forum, product, collection, listing, documentation, service).
+
+Signals that hold across sites: the schema.org type a page declares (JSON-LD, microdata, og:type), conventional
+URL path words (/forum/, /docs/, /product/, /category/), and markup shape (many repeated cards, code blocks,
+price and cart markup, posts with reply links). The first strong signal wins; otherwise the markup votes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+
+_SCHEMA_TYPES = {
+    "product": "product", "offer": "product", "aggregateoffer": "product",
+    "discussionforumposting": "forum", "qapage": "forum", "question": "forum", "socialmediaposting": "forum",
+    "collectionpage": "collection", "itemlist": "listing", "searchresultspage": "listing",
+    "techarticle": "documentation", "apireference": "documentation",
+    "article": "article", "newsarticle": "article", "blogposting": "article", "reportagenewsarticle": "article",
+    "scholarlyarticle": "article", "recipe": "article", "review": "article", "howto": "article",
+    "service": "service", "localbusiness": "service", "professionalservice": "service",
+}
+_URL_WORDS = [
+    ("forum", re.compile(r"/(?:forums?|threads?|topics?|community|discussions?|questions|t|viewtopic)(?:/|\.|$)")),
+    ("documentation", re.compile(r"/(?:docs?|documentation|manual|reference|api|guides?|tutorials?|learn|kb|help)(?:/|\.|$)")),
+    ("product", re.compile(r"/(?:products?|p|dp|item|shop/[^/]+)(?:/|\.|$)")),
+    ("collection", re.compile(r"/(?:collections?|categor(?:y|ies)|c|shop|store|catalog)(?:/|\.|$)")),
+    ("listing", re.compile(r"/(?:tags?|archives?|search|blog|news|events|jobs|page/\d+)/?$")),
+    ("service", re.compile(r"/(?:services?|solutions?|pricing|about|contact|features)(?:/|\.|$)")),
+]
+_JSONLD = XPath("//script[@type='application/ld+json']/text()")
+_MICRODATA = XPath("//*[@itemtype]/@itemtype")
+_OG_TYPE = XPath("//meta[@property='og:type']/@content")
+_CODE_BLOCKS = XPath("count(//pre)")
+_PRICE = XPath("count(//*[@itemprop='price' or contains(@class,'price')])")
+_CART = XPath("count(//*[self::button or self::input or self::a][contains(translate(., 'ADTOCR', 'adtocr'), 'add to cart') "
+              "or contains(translate(@value, 'ADTOCR', 'adtocr'), 'add to cart')])")
+_ARTICLES = XPath("count(//article)")
+_REPLY = XPath("count(//*[contains(@class,'post') or contains(@class,'comment') or contains(@class,'message')]"
+               "[.//a[contains(translate(., 'REPLY', 'reply'), 'reply') or contains(translate(., 'QUOTE', 'quote'), 'quote')]])")
+
+
+def detect_page_type(tree: HtmlElement, url: str | None) -> str:
+    """The page type, one of PAGE_TYPES."""
+    declared = _declared_type(tree)
+    if declared in ("product", "forum", "documentation", "collection", "listing"):
+        return declared
+    by_url = _url_type(url)
+    if by_url in ("forum", "documentation", "product"):
+        return by_url
+    if _REPLY(tree) >= 3:
+        return "forum"
+    if _CART(tree) >= 1 and _PRICE(tree) >= 1:
+        return "product"
+    if _CODE_BLOCKS(tree) >= 3:
+        return "documentation"
+    if _ARTICLES(tree) >= 4:
+        return "listing"
+    return declared or by_url or "article"
+
+
+def _declared_type(tree: HtmlElement) -> str | None:
+    """The most specific schema.org type the page declares about itself."""
+    found: list[str] = []
+    for script in _JSONLD(tree)[:5]:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        found += _schema_types(data, depth=0)
+    found += [t.rstrip("/").rsplit("/", 1)[-1] for t in _MICRODATA(tree)[:10]]
+    found += [t.split(".")[0] for t in _OG_TYPE(tree)[:1]]
+    mapped = [_SCHEMA_TYPES.get(t.lower()) for t in found]
+    for wanted in ("product", "forum", "documentation", "collection", "listing", "article", "service"):
+        if wanted in mapped:
+            return wanted
+    return None
+
+
+def _schema_types(data: object, depth: int) -> list[str]:
+    """@type values at the top of a JSON-LD document and inside its @graph (no deeper: nested offers etc.)."""
+    if depth > 2:
+        return []
+    if isinstance(data, list):
+        return [t for item in data[:20] for t in _schema_types(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    types = data.get("@type", [])
+    out = [types] if isinstance(types, str) else [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
+    return out + _schema_types(data.get("@graph", []), depth + 1)
+
+
+def _url_type(url: str | None) -> str | None:
+    """The page type a conventional URL path word suggests."""
+    if not url:
+        return None
+    path = urlsplit(url).path.lower()
+    for page_type, pattern in _URL_WORDS:
+        if pattern.search(path):
+            return page_type
+    return None
