@@ -19,6 +19,7 @@ _MAX_LINES_BEFORE_PROSE = 20
 _TITLE_MAX_WORDS = 25
 _MIN_ECHO_WORDS = 2
 _SEPARATORS = set("|-–—:·»/")
+_QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
 class TitleFilter(Filter):
@@ -74,7 +75,7 @@ def _find_headline(blocks: list[Block]) -> int | None:
 
 def _echoes(first_line: str, text: str) -> bool:
     """True when `text` is the first line (the page <title>) or its part before a ' | Site' style separator."""
-    first, text = " ".join(first_line.lower().split()), " ".join(text.lower().split())
+    first, text = (" ".join(t.lower().translate(_QUOTES).split()) for t in (first_line, text))
     return len(text.split()) >= _MIN_ECHO_WORDS and (
         first == text or (first.startswith(text) and first[len(text) : len(text) + 3].strip()[:1] in _SEPARATORS)
     )
