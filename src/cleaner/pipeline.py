@@ -29,8 +29,6 @@ from .textblocks import text_to_blocks
 LOG = logging.getLogger(__name__)
 # interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say)
 _MISNESTED = XPath("//button[.//main or .//article or .//p] | //label[.//main or .//article]")
-_LUMP_BLOCKS = 2
-_LUMP_WORDS = 150
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 ERRORS = ("warn", "raise")
 # an XML declaration and a DOCTYPE with an internal subset (entity declarations): never read, cut before parsing
@@ -204,12 +202,16 @@ class Pipeline:
 
     @staticmethod
     def _extract(doc: Document, url: str | None) -> list[Block]:
-        """trafilatura's main content; a plain block split of the page when it finds none or only one lump."""
+        """trafilatura's main content; a plain block split of the whole page when it finds none.
+
+        (When trafilatura answers with one lump of text, its own fallback, that lump scores better than
+        re-splitting the page: measured on the dev set, 0.62 against 0.59 word F1 on the 36 pages concerned.)
+        """
         assert doc.tree is not None
         try:
             blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
             doc.extractor = "trafilatura"
-            if _degenerate(blocks):
+            if not blocks:
                 blocks, doc.extractor = dom_blocks(doc.tree), "dom"
         except Exception as err:  # trafilatura raising on odd markup is a page problem, not a crash
             doc.warnings.append(f"extraction failed: {type(err).__name__}: {err}")
@@ -217,13 +219,6 @@ class Pipeline:
         if not blocks:
             doc.warnings.append("no main content found in the page")
         return blocks or []
-
-
-def _degenerate(blocks: list[Block] | None) -> bool:
-    """No blocks, or one or two huge ones: the extractor fell back to dumping the page's text in a lump."""
-    if not blocks:
-        return True
-    return len(blocks) <= _LUMP_BLOCKS and max(b.word_count for b in blocks) > _LUMP_WORDS
 
 
 def _parser() -> HTMLParser:

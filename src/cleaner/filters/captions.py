@@ -1,6 +1,6 @@
 """Image captions and photo credits, kept apart from the body and recorded in `metadata.captions`.
 
-In HTML, <figcaption> and elements whose class names a caption or credit; in the body, short lines that open with
+In HTML, <figcaption> and elements beside an image whose class names a caption or credit; in the body, short lines that open with
 a credit phrase ("Photo:", "Image credit", …) or end with an agency credit ("Jane Doe/AP", "Firn | Getty Images").
 """
 
@@ -21,6 +21,14 @@ _CREDIT_MAX_WORDS = 30
 _CAPTION_MARK = re.compile(r"caption|credit|photo-?(?:by|source)|image-?source|wp-caption-text")
 
 
+def _beside_image(element: HtmlElement) -> bool:
+    """A caption sits in a <figure> or next to an image; a 'caption' class elsewhere is a text style, not a caption."""
+    parent = element.getparent()
+    return parent is not None and (
+        any(a.tag == "figure" for a in element.iterancestors()) or parent.find(".//img") is not None
+    )
+
+
 class CaptionFilter(Filter):
     """Image captions and photo credits, moved to metadata."""
 
@@ -30,7 +38,11 @@ class CaptionFilter(Filter):
     def select(self, doc: Document) -> Iterable[tuple[HtmlElement, str]]:
         assert doc.tree is not None
         found = list(doc.tree.iter("figcaption"))
-        found += [e for e in elements_marked(doc, _CAPTION_MARK, self.options["max_words"]) if e.tag != "figcaption"]
+        found += [
+            e
+            for e in elements_marked(doc, _CAPTION_MARK, self.options["max_words"])
+            if e.tag != "figcaption" and _beside_image(e)
+        ]
         for element in found:
             text = text_of(element)
             if text:

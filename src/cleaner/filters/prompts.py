@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block
 from ..document import Document
-from ..dom import elements_marked
+from ..dom import elements_marked, word_count
 from ..filter import Filter
 from ..phrases import pattern
 
@@ -36,8 +36,9 @@ class PromptFilter(Filter):
         for element in elements_marked(doc, _PROMPT_MARK, self.options["max_box_words"]):
             yield element, "newsletter, cookie or paywall box"
         for form in doc.tree.iter("form"):
-            if form.xpath(".//input[@type='email' or contains(@name, 'mail')]"):
-                yield form, "e-mail sign-up form"
+            small = word_count(form.text_content()) <= self.options["max_box_words"]
+            if small and form.xpath(".//input[@type='email' or contains(@name, 'mail')]"):
+                yield form, "e-mail sign-up form"  # (a page-wide <form>, as some frameworks make, is no prompt)
 
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
         if block.word_count > self.options["max_words"]:
