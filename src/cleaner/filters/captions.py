@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..blocks import Block
@@ -18,15 +19,17 @@ from ..filter import Filter
 from ..phrases import pattern
 
 _CREDIT_MAX_WORDS = 30
+_CARD_PARTS = XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//button|.//form|.//*[contains(@class, 'price')]")
 _CAPTION_MARK = re.compile(r"caption|credit|photo-?(?:by|source)|image-?source|wp-caption-text")
 
 
 def _beside_image(element: HtmlElement) -> bool:
-    """A caption sits in a <figure> or next to an image; a 'caption' class elsewhere is a text style, not a caption."""
+    """A caption sits in a <figure> or next to an image and holds plain text: a 'caption' class elsewhere is a text
+    style, and one holding a heading or buttons is a product or teaser card."""
     parent = element.getparent()
-    return parent is not None and (
-        any(a.tag == "figure" for a in element.iterancestors()) or parent.find(".//img") is not None
-    )
+    if parent is None or _CARD_PARTS(element):
+        return False
+    return any(a.tag == "figure" for a in element.iterancestors()) or parent.find(".//img") is not None
 
 
 class CaptionFilter(Filter):

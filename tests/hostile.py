@@ -1,0 +1,306 @@
+"""A corpus of hostile inputs, generated on demand (nothing big is stored), and a runner that measures each one.
+
+Each generator writes one file into a folder and returns its path. `EXPECTED` says what `clean_article` must answer
+(with errors="raise"): "article" (text), "empty" (an empty Article with a reason) or the name of the CleanerError.
+
+    python -m tests.hostile            # generate into a temporary folder, run each input alone, print a table
+    python -m tests.hostile run PATH   # clean one file in this process, print {"answer", "seconds", "peak_mib"}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MB = 1_000_000
+_PARAGRAPH = (
+    "<p>The council approved the new budget on Tuesday after a long debate about schools, roads and the "
+    "library, which will reopen in the spring with longer hours and a new reading room for children.</p>\n"
+)
+
+Generator = Callable[[Path], Path]
+GENERATORS: dict[str, Generator] = {}
+
+
+def hostile(func: Generator) -> Generator:
+    """Register a generator under its name."""
+    GENERATORS[func.__name__] = func
+    return func
+
+
+def _article(paragraphs: int = 12) -> str:
+    return "<html><head><title>Budget</title></head><body><article><h1>Budget approved</h1>" + _PARAGRAPH * paragraphs
+
+
+@hostile
+def page_50mb(folder: Path) -> Path:
+    """A 50 MB page of paragraphs: over the default 32 MiB limit."""
+    head = _article(1).encode()
+    unit = _PARAGRAPH.encode()
+    path = folder / "page_50mb.html"
+    with path.open("wb") as out:
+        out.write(head)
+        block = unit * (MB // len(unit))
+        for _ in range(50):
+            out.write(block)
+        out.write(b"</article></body></html>")
+    return path
+
+
+@hostile
+def nesting_100k(folder: Path) -> Path:
+    """100 000 nested <div>s around the text (the parser stops at 256 levels)."""
+    path = folder / "nesting_100k.html"
+    path.write_text("<html><body>" + "<div>" * 100_000 + "deep text" + "</div>" * 100_000 + "</body></html>")
+    return path
+
+
+@hostile
+def million_elements(folder: Path) -> Path:
+    """A million tiny elements."""
+    path = folder / "million_elements.html"
+    path.write_text("<html><body><article>" + "<b>x</b>" * 1_000_000 + "</article></body></html>")
+    return path
+
+
+@hostile
+def billion_laughs(folder: Path) -> Path:
+    """The billion-laughs entity bomb: ten levels of entities, each ten of the previous (10^9 'lol's if expanded)."""
+    lines = ['<?xml version="1.0"?>', "<!DOCTYPE lolz [", ' <!ENTITY lol "lol">']
+    previous = "lol"
+    for level in range(1, 10):
+        lines.append(f' <!ENTITY lol{level} "' + f"&{previous};" * 10 + '">')
+        previous = f"lol{level}"
+    lines += ["]>", "<html><body><article><h1>Laughs</h1><p>&lol9;</p>" + _PARAGRAPH * 6 + "</article></body></html>"]
+    path = folder / "billion_laughs.html"
+    path.write_text("\n".join(lines))
+    return path
+
+
+@hostile
+def external_entity(folder: Path) -> Path:
+    """An XHTML page whose DOCTYPE declares external entities (a local file and a URL) and uses them."""
+    path = folder / "external_entity.xhtml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE html SYSTEM "http://127.0.0.1:9/dtd" [\n'
+        ' <!ENTITY secret SYSTEM "file:///etc/passwd">\n <!ENTITY remote SYSTEM "http://127.0.0.1:9/x">\n'
+        ' <!ENTITY % param SYSTEM "http://127.0.0.1:9/p"> %param;\n]>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><article><h1>Entities</h1><p>&secret; &remote;</p>'
+        + _PARAGRAPH * 6 + "<svg><!DOCTYPE svg SYSTEM 'http://127.0.0.1:9/svg.dtd'><image href='http://127.0.0.1:9/i.png'/></svg>"
+        + "</article></body></html>"
+    )
+    return path
+
+
+@hostile
+def nul_bytes(folder: Path) -> Path:
+    """An article with NUL bytes inside its words and between its tags."""
+    path = folder / "nul_bytes.html"
+    text = _article(12) + "</article></body></html>"
+    path.write_bytes(text.replace("e", "e\x00").replace("><", ">\x00<").encode())
+    return path
+
+
+@hostile
+def invalid_utf8(folder: Path) -> Path:
+    """Bytes that are UTF-8 nowhere: random bytes of 0x80-0xff between bits of markup."""
+    rng = random.Random(6)
+    chunks = [b"<p>" + bytes(rng.randrange(0x80, 0x100) for _ in range(60)) + b" x</p>" for _ in range(2000)]
+    path = folder / "invalid_utf8.html"
+    path.write_bytes(b"<html><body>" + b"".join(chunks) + b"</body></html>")
+    return path
+
+
+@hostile
+def invalid_utf8_sprinkled(folder: Path) -> Path:
+    """A UTF-8 article with an invalid byte every few words (stray cp1252 quotes, truncated sequences)."""
+    rng = random.Random(7)
+    words = (_article(12).replace("children", "niños") + "</article></body></html>").split(" ")
+    data = b" ".join(w.encode() + (bytes([rng.choice([0x92, 0x93, 0xe9, 0xc3, 0xff])]) if i % 7 == 3 else b"")
+                     for i, w in enumerate(words))
+    path = folder / "invalid_utf8_sprinkled.html"
+    path.write_bytes(data)
+    return path
+
+
+@hostile
+def gzip_bomb(folder: Path) -> Path:
+    """A .html.gz of 1 KiB... that inflates to 1 GiB of zeros (16 gzip members of 64 MiB each)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    member = compressor.compress(bytes(64 << 20)) + compressor.flush()
+    path = folder / "gzip_bomb.html.gz"
+    path.write_bytes(member * 16)
+    return path
+
+
+@hostile
+def pdf_as_html(folder: Path) -> Path:
+    """A PDF named .html."""
+    path = folder / "pdf_as_html.html"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 40)
+    return path
+
+
+@hostile
+def png_as_html(folder: Path) -> Path:
+    """A PNG named .html."""
+    path = folder / "png_as_html.html"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
+    return path
+
+
+@hostile
+def empty_file(folder: Path) -> Path:
+    """Zero bytes."""
+    path = folder / "empty_file.html"
+    path.write_bytes(b"")
+    return path
+
+
+@hostile
+def whitespace_only(folder: Path) -> Path:
+    """Only spaces, tabs and line breaks."""
+    path = folder / "whitespace_only.html"
+    path.write_bytes(b" \t\r\n" * 100_000)
+    return path
+
+
+@hostile
+def giant_script(folder: Path) -> Path:
+    """A page that is one 8 MB <script> (whose strings hold markup) and nothing else."""
+    path = folder / "giant_script.html"
+    path.write_text("<html><head><script>" + "var s = '<p>not text</p>'; " * 300_000 + "</script></head><body></body></html>")
+    return path
+
+
+@hostile
+def oversized_text_node(folder: Path) -> Path:
+    """One 12 MB text run (a <script>), over the HTML parser's 10 MB limit on a single node."""
+    path = folder / "oversized_text_node.html"
+    path.write_text(_article(3) + "<script>" + "x = 1; " * 1_800_000 + "</script>" + _PARAGRAPH + "</article></body></html>")
+    return path
+
+
+@hostile
+def svg_million_titles(folder: Path) -> Path:
+    """An <svg> with a million <title>s."""
+    path = folder / "svg_million_titles.html"
+    path.write_text(_article(6) + "<svg>" + "<title>t</title>" * 1_000_000 + "</svg></article></body></html>")
+    return path
+
+
+@hostile
+def script_injection(folder: Path) -> Path:
+    """An article whose text and markup try to smuggle script, handlers and javascript: links into the output."""
+    path = folder / "script_injection.html"
+    path.write_text(
+        _article(4)
+        + "<p onclick='alert(1)'>Click [here](javascript:alert(1)) or ![x](javascript:alert(2)) or "
+        "&lt;script&gt;alert(3)&lt;/script&gt; or &lt;img src=x onerror=alert(4)&gt; or &lt;javascript:alert(5)&gt;.</p>"
+        "<script>alert(6)</script><a href='javascript:alert(7)'>a link that is part of the text</a>"
+        "<h2>[Heading](javascript:alert(8))</h2><pre>```\n<script>alert(9)</script>\n```</pre>"
+        + _PARAGRAPH * 4 + "</article></body></html>"
+    )
+    return path
+
+
+@hostile
+def text_million_lines(folder: Path) -> Path:
+    """A scraped-text dump of a million short lines."""
+    path = folder / "text_million_lines.txt"
+    path.write_text("Home\nNews\n" * 500_000)
+    return path
+
+
+# what clean_article(path, errors="raise") must answer for each input
+EXPECTED = {
+    "page_50mb": "InputTooLarge",
+    "nesting_100k": "TooDeep",
+    "million_elements": "TooManyElements",
+    "billion_laughs": "article",
+    "external_entity": "article",
+    "nul_bytes": "article",
+    "invalid_utf8": "UndecodableInput",
+    "invalid_utf8_sprinkled": "article",
+    "gzip_bomb": "NotAPage",  # the library is given the compressed bytes; the CLI inflates them (InputTooLarge)
+    "pdf_as_html": "NotAPage",
+    "png_as_html": "NotAPage",
+    "empty_file": "empty",
+    "whitespace_only": "empty",
+    "giant_script": "empty",
+    "oversized_text_node": "InputTooLarge",
+    "svg_million_titles": "TooManyElements",
+    "script_injection": "article",
+    "text_million_lines": "TooManyElements",
+}
+# what the CLI reports for each: an output ("done"/"empty") or the error in errors.jsonl
+EXPECTED_CLI = {**EXPECTED, "gzip_bomb": "InputTooLarge", "empty_file": "empty", "whitespace_only": "empty",
+                "giant_script": "empty", "billion_laughs": "done", "external_entity": "done", "nul_bytes": "done",
+                "invalid_utf8_sprinkled": "done", "script_injection": "done"}
+
+
+def generate(folder: Path, names: list[str] | None = None) -> dict[str, Path]:
+    """Write the hostile inputs (all, or `names`) into `folder`; return their paths by name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return {name: GENERATORS[name](folder) for name in names or GENERATORS}
+
+
+def run_one(path: Path) -> dict[str, object]:
+    """Clean one file in this process with errors="raise"; the answer, the time taken and this process's peak RSS."""
+    from cleaner import CleanerError, clean_article
+
+    start = time.perf_counter()
+    article = None
+    try:
+        article = clean_article(path, errors="raise")
+        answer = "empty" if article.is_empty else "article"
+    except CleanerError as err:
+        answer = type(err).__name__
+    seconds = time.perf_counter() - start
+    result: dict[str, object] = {
+        "answer": answer,
+        "seconds": round(seconds, 3),
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    if article is not None:
+        result.update(text=article.text, markdown=article.to_markdown(), warnings=article.warnings)
+    return result
+
+
+def measure(path: Path, timeout: float = 120) -> dict[str, object]:
+    """Run `run_one` on `path` in a fresh interpreter (so the peak memory is this document's alone)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.hostile", "run", str(path)],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env, check=False,
+    )
+    if proc.returncode != 0:
+        return {"answer": f"crash (exit {proc.returncode})", "stderr": proc.stderr[-2000:], "seconds": None, "peak_mib": None}
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def _table() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate(Path(tmp))
+        print("| input | size | expected | answer | seconds | peak MiB |\n|---|---|---|---|---|---|")
+        for name, path in paths.items():
+            got = measure(path)
+            size = path.stat().st_size
+            print(f"| {name} | {size:,} B | {EXPECTED[name]} | {got['answer']} | {got['seconds']} | {got['peak_mib']} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "run":
+        print(json.dumps(run_one(Path(sys.argv[2]))))
+    else:
+        _table()

@@ -1,0 +1,28 @@
+"""Quality floor: word F1 on a fixed set of 56 real pages (8 per page type) must not drop.
+
+The pages are in samples/regression/ (from the WCXB dev split, outside the held-back slice). The floor is the
+pipeline's measured score minus a small tolerance; raise it when quality improves.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from cleaner import Pipeline
+from cleaner.metrics import word_prf
+
+from .conftest import SAMPLES
+
+WORD_F1_FLOOR = 0.71  # measured 0.721 (trafilatura 2.3.1 alone: 0.715) on 2026-11-21
+
+
+def test_word_f1_on_the_regression_set_stays_above_the_floor() -> None:
+    pipeline = Pipeline()
+    scores = []
+    for spec_path in sorted((SAMPLES / "regression").glob("*.json")):
+        spec = json.loads(spec_path.read_text("utf-8"))
+        html = gzip.decompress(spec_path.with_suffix(".html.gz").read_bytes())
+        scores.append(word_prf(pipeline.clean(html, url=spec["url"]).text, spec["main_content"])[2])
+    assert len(scores) == 56
+    assert sum(scores) / len(scores) >= WORD_F1_FLOOR
