@@ -32,7 +32,7 @@ class Metadata:
     image: str | None = None
     author_bio: str | None = None
     captions: list[str] = field(default_factory=list)
-    page_type: str | None = None
+    page_type: str | None = None  # HTML only: a heuristic guess, see pagetype.py
 
 
 def _metadata_field(name: str) -> Any:

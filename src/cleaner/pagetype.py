@@ -3,6 +3,9 @@
 Signals that hold across sites: the schema.org type a page declares (JSON-LD, microdata, og:type), conventional
 URL path words (/forum/, /docs/, /product/, /category/), and markup shape (many repeated cards, code blocks,
 price and cart markup, posts with reply links). The first strong signal wins; otherwise the markup votes.
+Measured on the WCXB dev set outside its held-back slice: right on 66% of pages (products 89%, forums 89%,
+articles 85%, documentation 78%; services and collections are mostly taken for articles). The extraction does
+not depend on it yet.
 """
 
 from __future__ import annotations
@@ -53,13 +56,13 @@ def detect_page_type(tree: HtmlElement, url: str | None) -> str:
     by_url = _url_type(url)
     if by_url in ("forum", "documentation", "product"):
         return by_url
-    if _REPLY(tree) >= 3:
+    if _REPLY(tree) >= 6:
         return "forum"
     if _CART(tree) >= 1 and _PRICE(tree) >= 1:
         return "product"
     if _CODE_BLOCKS(tree) >= 3:
         return "documentation"
-    if _ARTICLES(tree) >= 4:
+    if _ARTICLES(tree) >= 8:
         return "listing"
     return declared or by_url or "article"
 
