@@ -23,6 +23,7 @@ from .filter import Filter, Stage
 from .limits import PARSER_MAX_DEPTH, Deadline, Limits, _Alarm, alarm
 from .load import FORMATS, Source, detect_format, read_source
 from .metadata import page_metadata
+from .pagetype import detect_page_type
 from .registry import builtin_filters, lookup
 from .textblocks import text_to_blocks
 
@@ -183,6 +184,7 @@ class Pipeline:
         doc = Document(format="html", tree=tree, metadata=Metadata(url=url))
         try:
             doc.metadata = page_metadata(tree, url)
+            doc.metadata.page_type = detect_page_type(tree, url)
         except Exception as err:  # trafilatura/htmldate choking on odd markup loses the metadata, not the page
             LOG.warning("metadata failed: %r", err)
             doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")
