@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip  # old pips mis-resolve lxml extras
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,all]'
 	touch $(STAMP)
 
