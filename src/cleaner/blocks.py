@@ -84,11 +84,16 @@ def render_markdown(blocks: list[Block]) -> str:
 
 _BACKTICKS = re.compile(r"`+")
 _MARKDOWN_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "<": "\\<"})
+_FENCE_RUN = re.compile(r"`{3,}|~{3,}")
 
 
 def escape_markdown(text: str) -> str:
-    """`text` with `\\`, `[`, `]` and `<` backslash-escaped: it can carry no Markdown link, image or HTML."""
-    return text.translate(_MARKDOWN_ESCAPES)
+    """`text` with `\\`, `[`, `]` and `<` backslash-escaped, and every backtick or tilde of a run of three: it can
+    carry no Markdown link, image or HTML, and cannot open a code block (after a list marker or a quote sign too)."""
+    text = text.translate(_MARKDOWN_ESCAPES)
+    if "```" in text or "~~~" in text:
+        text = _FENCE_RUN.sub(lambda run: "".join("\\" + c for c in run.group()), text)
+    return text
 
 
 def fingerprint(text: str) -> str:

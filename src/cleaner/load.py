@@ -9,6 +9,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 from ftfy import TextFixerConfig, fix_text
+from ftfy.fixes import fix_c1_controls
 
 from .errors import InputTooLarge, NotAPage, UndecodableInput
 
@@ -43,19 +44,24 @@ _HTML_CUE = re.compile(
     r"<(?:!doctype\s+html|html|head|body|div|p|article|section|span|table|meta|title|br|a\s|ul|h[1-6])\b", re.I
 )
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}encoding=[\"']([\w.:-]{1,40})")
-# C0 controls other than tab, line feed, form feed and carriage return, and DEL: no page shows them (NUL included)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0 controls but tab, line feed and carriage return, DEL, and the noncharacters U+FFFE/U+FFFF: no page shows them,
+# and lxml refuses to set them as text (a form feed in a page would make every DOM filter fail)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_OR_C1 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # C1: cp1252 misread as latin-1
+_CONTROL_REPLACEMENT = {"\x0c": " ", "\ufffe": "\ufffd", "\uffff": "\ufffd"}  # the others are dropped
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â " ... ftfy runs only when a few of these show up
 _MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€")
 _MOJIBAKE_SCAN = 1_000_000
 _MOJIBAKE_MIN = 3
+_FTFY_LINE = 10_000  # a longer line (minified HTML) is fixed piece by piece, between tags
 _FTFY = TextFixerConfig(
     unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
     uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
 )
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ASCII_TEXT = bytes(range(32, 127)) + b"\t\n\r\f"
+_ASCII_BYTES = bytes(range(128))
 _MARKDOWN_CUE = re.compile(r"^(?:#{1,6}\s+\S|[-*+]\s+\S|>\s|```|\d+\.\s+\S)|\[[^\]\n]{1,200}\]\([^)\s]{0,500}\)|\*\*\S", re.M)
 
 
@@ -80,6 +86,8 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str
     if isinstance(source, str):
         if len(source) > max_bytes:
             raise InputTooLarge(f"input is {len(source)} characters, over the limit of {max_bytes}")
+        if not source.isascii() and _SURROGATE.search(source):  # only a str can hold them; decoding never makes any
+            source = _SURROGATE.sub("\ufffd", source)
         return tidy(source), None
     raise TypeError(
         f"clean_article() takes HTML or text as str, bytes or a path (os.PathLike), not {type(source).__name__}"
@@ -124,14 +132,33 @@ def decode(raw: bytes) -> str:
 
 
 def tidy(text: str) -> str:
-    """Drop control characters (NUL...) and lone surrogates, repair evident mojibake; cheap when there are none."""
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    if len(_MOJIBAKE.findall(text[:_MOJIBAKE_SCAN])) >= _MOJIBAKE_MIN:
-        text = fix_text(text, _FTFY)
+    """Drop control characters (NUL...; a form feed becomes a space), read C1 controls as cp1252 does, replace the
+    noncharacters U+FFFE/U+FFFF, repair evident mojibake with ftfy.
+
+    Cheap when there is nothing to do: one regex scan and three substring counts. ftfy (which decides for itself
+    whether a stretch of text is mojibake and leaves it alone otherwise) runs only when at least three of the
+    telltale sequences of UTF-8 read as cp1252 ("Ã©", "â€™", "Â ") are there: about 2% of real pages.
+    """
+    if text.isascii():
+        return _CONTROL.sub(_control, text) if _CONTROL.search(text) else text
+    if _CONTROL_OR_C1.search(text):
+        text = _CONTROL.sub(_control, fix_c1_controls(text))
+    if text.count("Ã") + text.count("Â") + text.count("â€") >= _MOJIBAKE_MIN:
+        if len(_MOJIBAKE.findall(text, 0, _MOJIBAKE_SCAN)) >= _MOJIBAKE_MIN:
+            text = "".join(_unbake(line) for line in text.splitlines(keepends=True))
     return text
+
+
+def _unbake(line: str) -> str:
+    """ftfy on the parts of a line that show mojibake: the whole line, or, when it is long, the pieces between its
+    tags (pieces still over 10 000 characters, a script or a JSON blob, are left alone: ftfy is slow on them)."""
+    if len(line) <= _FTFY_LINE:
+        return fix_text(line, _FTFY) if _MOJIBAKE.search(line) else line
+    return "<".join(_unbake(part) if len(part) <= _FTFY_LINE else part for part in line.split("<"))
+
+
+def _control(match: re.Match[str]) -> str:
+    return _CONTROL_REPLACEMENT.get(match.group(), "")
 
 
 def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
@@ -146,10 +173,17 @@ codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 def _mostly_utf8(raw: bytes) -> bool:
-    """True when the bytes hold more valid multi-byte UTF-8 sequences than bytes that are not UTF-8."""
+    """True for UTF-8 text with stray bytes: valid multi-byte sequences, not far outnumbered by invalid bytes.
+
+    Text in a legacy charset almost never holds a valid UTF-8 sequence, so a few of them already tell; bytes that
+    are mostly non-ASCII (binary or random data) are left to charset detection.
+    """
     valid = len(_UTF8_MULTIBYTE.findall(raw))
+    if not valid:
+        return False
     invalid = raw.decode("utf-8", errors="replace").count("\ufffd")
-    return valid > 0 and valid >= invalid
+    high = len(raw.translate(None, _ASCII_BYTES))  # the non-ASCII bytes
+    return valid * 8 >= invalid and high <= 0.3 * len(raw)
 
 
 def _mostly_ascii(raw: bytes) -> bool:
@@ -193,7 +227,7 @@ def _reject_binary(raw: bytes) -> None:
         if raw.startswith(magic):
             raise NotAPage(f"the input is a {kind}, not a web page or text")
     sample = raw[:8192]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(sample):
+    if sample.startswith(tuple(bom for bom, _ in _BOMS)) or _looks_like_utf16(sample):
         return
     controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
     if sample and controls / len(sample) > 0.1:

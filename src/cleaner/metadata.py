@@ -10,9 +10,9 @@ from trafilatura.metadata import extract_metadata
 from .article import Metadata
 from .blocks import fingerprint
 
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s+")
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
+_AUTHOR_SPLIT = re.compile(r"(?:;|\band\b|&|\|)")
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|–—·»:]{1,2}|-)\s+")
+_DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 _MAX_H1 = 3
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_WORDS = 30
@@ -60,7 +60,7 @@ def split_authors(value: str | None) -> list[str]:
     """'A; B and C' -> ['A', 'B', 'C'], without empty or repeated names."""
     if not value:
         return []
-    return _unique(name.strip(" ,") for name in _AUTHOR_SPLIT.split(value))
+    return _unique(name.strip().strip(" ,") for name in _AUTHOR_SPLIT.split(value))
 
 
 def page_language(tree: HtmlElement) -> str | None:

@@ -36,6 +36,11 @@ ERRORS = ("warn", "raise")
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]{0,500}\?>")
 _DOCTYPE_SUBSET = re.compile(r"\s*<!DOCTYPE[^>\[]{0,500}\[", re.I)
 _COUNT_CHUNK = 1 << 16
+# character references to what lxml's own API then refuses to handle (C0 controls but tab, LF and CR; U+FFFE/U+FFFF):
+# "&#28;" in a page would make every step that sets text on the tree fail (filters, trafilatura's metadata)
+_BAD_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|6553[45])(?!\d)|[xX]0*(?:[0-8bcefBCEF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
+)
 _NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.M)
 
 
@@ -239,6 +244,8 @@ def _parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
     """
     limits = limits or Limits()
     text = _strip_prolog(text)
+    if "&#" in text:
+        text = _BAD_REFERENCE.sub(" ", text)
     tags = text.count("<")  # every element needs one, save the html/head/body the parser adds
     if tags > limits.max_nodes // 2:
         _count_elements(text, limits.max_nodes)
@@ -280,15 +287,15 @@ def _count_elements(text: str, max_nodes: int) -> None:
                              recover=True, collect_ids=False)
     counter.set_element_class_lookup(HtmlElementClassLookup())
     count = 0
-    for start in range(0, len(text), _COUNT_CHUNK):
-        counter.feed(text[start : start + _COUNT_CHUNK])
-        count += sum(1 for _ in counter.read_events())
-        if count > max_nodes:
-            raise TooManyElements(f"the page has over {max_nodes} elements, the limit")
     try:
+        for start in range(0, len(text), _COUNT_CHUNK):
+            counter.feed(text[start : start + _COUNT_CHUNK])
+            count += sum(1 for _ in counter.read_events())
+            if count > max_nodes:
+                raise TooManyElements(f"the page has over {max_nodes} elements, the limit")
         counter.close()
     except (LxmlError, ValueError):
-        pass
+        pass  # the real parse reports what is wrong
 
 
 def _check_lines(text: str, limits: Limits) -> None:

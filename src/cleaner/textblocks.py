@@ -6,15 +6,18 @@ import re
 
 from .blocks import Block, Kind
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# every pattern here is linear in the line's length: no two quantifiers can share a run of characters
+# (a heading's closing #s are cut in Python: "(.*?)\s*#*\s*$" backtracks cubically on a long run of spaces)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
-_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]{1,2000})>")
+_MD_TABLE_CELL = re.compile(r":?-{2,}:?")  # one cell of a table's separator row, "---" or ":--:"
+# link text and URL stop at the next bracket, so that a run of "[" or "[a](" costs a few steps per character
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`)(?=\S)(.{1,300}?)(?<=\S)\1")
 _HEADING_MAX_WORDS = 14
 _WRAP_MIN_CHARS = 50
@@ -73,8 +76,8 @@ def _line_block(line: str, markdown: bool) -> Block | None:
         if _MD_RULE.match(stripped):
             return None
         if m := _MD_HEADING.match(stripped):
-            return _inline(m.group(2), Kind.HEADING, len(m.group(1)))
-        if _MD_TABLE_SEP.match(stripped):
+            return _inline(m.group(2).rstrip().rstrip("#").rstrip(), Kind.HEADING, len(m.group(1)))
+        if _is_table_separator(stripped):
             return None
         if stripped.startswith("|") and stripped.endswith("|"):
             cells = [c.strip() for c in stripped.strip("|").split("|")]
@@ -86,6 +89,15 @@ def _line_block(line: str, markdown: bool) -> Block | None:
     # a guessed heading has level 0; Markdown headings carry their real level
     kind = Kind.HEADING if _looks_like_heading(stripped) else Kind.PARAGRAPH
     return _inline(stripped, kind)
+
+
+def _is_table_separator(line: str) -> bool:
+    """True for a Markdown table's separator row: "|---|:--:|", "--- | ---" (optional outer pipes)."""
+    if "--" not in line:
+        return False
+    inner = line[1:] if line.startswith("|") else line
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return all(_MD_TABLE_CELL.fullmatch(cell.strip()) for cell in inner.split("|"))
 
 
 def _looks_like_heading(line: str) -> bool:

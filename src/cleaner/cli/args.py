@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from ..limits import Limits
 from ..load import DEFAULT_MAX_BYTES, FORMATS
 
 OUTPUT_FORMATS = ("txt", "md", "json", "jsonl")
@@ -43,8 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"fail inputs larger than N bytes, after decompression (default {DEFAULT_MAX_BYTES})",
     )
     clean.add_argument(
-        "--timeout", type=float, default=60.0, metavar="SECONDS",
+        "--timeout", type=_seconds, default=60.0, metavar="SECONDS",
         help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
+    )
+    clean.add_argument(
+        "--max-nodes", type=_positive_int, default=Limits.max_nodes, metavar="N",
+        help=f"fail pages with more than N HTML elements, or texts with more than N lines (default {Limits.max_nodes})",
+    )
+    clean.add_argument(
+        "--max-depth", type=_depth, default=Limits.max_depth, metavar="N",
+        help=f"fail pages that nest elements deeper than N levels (default and most {Limits.max_depth})",
     )
     clean.add_argument(
         "--cluster", metavar="ADDRESS",
@@ -76,6 +85,25 @@ def _pipeline_options() -> argparse.ArgumentParser:
         help="drop elements matching an XPath or CSS selector on HOST and its subdomains ('*' = every site)",
     )
     return parent
+
+
+def _seconds(value: str) -> float:
+    """argparse type: a number of seconds, 0 or more."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def _depth(value: str) -> int:
+    """argparse type: a nesting depth the HTML parser can follow."""
+    number = _positive_int(value)
+    if number > Limits.max_depth:
+        raise argparse.ArgumentTypeError(f"can be at most {Limits.max_depth}, the HTML parser's limit")
+    return number
 
 
 def _positive_int(value: str) -> int:

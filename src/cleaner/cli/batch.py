@@ -8,6 +8,7 @@ one at a time in a fresh pool, so only the document that kills a worker again is
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -135,10 +136,16 @@ class Batch:
         """Rerun the items a dead worker may have held, alone each; the one that kills a worker again fails."""
         pool = self._pool(jobs)
         for item, key in suspects:
+            started = time.monotonic()
             try:
                 outcome = pool.submit(run_in_worker, item).result()
             except BrokenProcessPool:
-                outcome = Outcome("failed", error="WorkerCrashed", message="the worker process died on this input")
+                timeout = self.settings.timeout
+                if timeout and time.monotonic() - started >= timeout:  # killed by its CPU limit (see Worker)
+                    outcome = Outcome("failed", error="Timeout", message=f"cleaning took over {timeout:g} s; the "
+                                      "worker was stopped")
+                else:
+                    outcome = Outcome("failed", error="WorkerCrashed", message="the worker process died on this input")
                 pool.shutdown(wait=True)
                 pool = self._pool(jobs)
             self._record(item, key, outcome)

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
 
+from ..errors import CleanerError
+from ..limits import Limits
 from ..load import read_source
 from .config import PipelineSpec, build_pipeline
 from .inputs import Item, read_bytes
@@ -30,6 +32,8 @@ class Settings:
     input_format: str | None
     max_bytes: int
     timeout: float
+    max_nodes: int = Limits.max_nodes
+    max_depth: int = Limits.max_depth
 
 
 @dataclass(frozen=True)
@@ -48,22 +52,33 @@ class DocumentTimeout(BaseException):
 
 
 class Worker:
-    """One Pipeline built from the settings, cleaning items one after another."""
+    """One Pipeline built from the settings, cleaning items one after another.
 
-    def __init__(self, settings: Settings) -> None:
+    In a pool worker (`hard_limit`), a document that is still burning CPU well past the timeout (stuck in C code,
+    where the alarm cannot reach it) gets the process killed by SIGXCPU; the batch then reports it as a Timeout.
+    """
+
+    def __init__(self, settings: Settings, hard_limit: bool = False) -> None:
         self.settings = settings
+        self.hard_limit = hard_limit
         self.pipeline = build_pipeline(settings.spec)
+        self.pipeline.limits = Limits(
+            max_bytes=settings.max_bytes, max_nodes=settings.max_nodes, max_depth=settings.max_depth,
+            max_seconds=settings.timeout or None,
+        )
 
     def __call__(self, item: Item) -> Outcome:
         """Read, decode, clean and render one item; any error becomes a failed Outcome, never an exception."""
         s = self.settings
         try:
-            with _time_limit(s.timeout):
+            with _time_limit(s.timeout), _cpu_limit(s.timeout if self.hard_limit else 0):
                 text, _ = read_source(read_bytes(item, s.max_bytes), s.max_bytes)
-                article = self.pipeline.clean(text, url=item.url, format=s.input_format or item.format)
+                article = self.pipeline.clean(text, url=item.url, format=s.input_format or item.format, errors="raise")
                 rendered = render(article, s.output_format, s.audit, item.source)
         except DocumentTimeout:
             return Outcome("failed", error="Timeout", message=f"cleaning took over {s.timeout:g} s", peak_rss_kib=_peak_rss())
+        except CleanerError as err:
+            return Outcome("failed", error=type(err).__name__, message=_message(err), peak_rss_kib=_peak_rss())
         except Exception as err:  # one bad document must not stop the batch
             return Outcome("failed", error=type(err).__name__, message=_message(err), peak_rss_kib=_peak_rss())
         return Outcome("empty" if article.is_empty else "done", text=rendered, peak_rss_kib=_peak_rss())
@@ -77,7 +92,9 @@ def start_worker(settings: Settings) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process turns SIGTERM into Ctrl-C; a worker just ends
-    _WORKER = Worker(settings)
+    if resource is not None and hasattr(resource, "RLIMIT_CORE"):  # a worker killed for its CPU limit dumps no core
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    _WORKER = Worker(settings, hard_limit=True)
 
 
 def run_in_worker(item: Item) -> Outcome:
@@ -111,6 +128,28 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _cpu_limit(seconds: float) -> Iterator[None]:
+    """Let the kernel kill this process (SIGXCPU) if it spends `HARD_FACTOR` × `seconds` + `HARD_SLACK` more of CPU."""
+    if seconds <= 0 or resource is None or not hasattr(resource, "RLIMIT_CPU"):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    limit = int(usage.ru_utime + usage.ru_stime + HARD_FACTOR * seconds + HARD_SLACK)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+HARD_FACTOR = 2  # CPU seconds, in units of the timeout, after which a worker stuck in C code is killed...
+HARD_SLACK = 10  # ...plus these
 
 
 def _peak_rss() -> int:

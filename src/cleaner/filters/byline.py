@@ -16,7 +16,7 @@ from ..metadata import split_authors
 from ..phrases import pattern
 
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}$")
-_TRAILER = re.compile(r"\s*(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)\s+)?(?:writer|reporter|editor|correspondent)?\s*$", re.I)
+_TRAILER = re.compile(r"(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)(?:\s+|$))?(?:writer|reporter|editor|correspondent)?$", re.I)
 
 
 class BylineFilter(Filter):
@@ -60,5 +60,5 @@ def byline_names(text: str) -> list[str]:
     rest = text[match.end() :]
     date = date_line(rest.split("|")[-1]) if "|" in rest else None
     rest = rest.split("|")[0] if date else rest
-    names = split_authors(_TRAILER.sub("", rest).replace(",", ";"))
+    names = split_authors(_TRAILER.sub("", rest.rstrip()).replace(",", ";"))
     return names if names and all(_NAME.match(n) for n in names) else []
