@@ -31,21 +31,18 @@ class Block:
     level: int = 0
     link_density: float = 0.0
     source: str = ""  # originating tag or text-line hint, for filters that care
-    attrs: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def words(self) -> list[str]:
-        """The block's word tokens."""
-        return _WORD.findall(self.text)
+    _counted: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def word_count(self) -> int:
-        """Number of word tokens."""
-        return len(self.words)
+        """Number of word tokens (filters ask often: counted once per text, again only if the text is replaced)."""
+        if self._counted is None or self._counted[0] is not self.text:
+            self._counted = (self.text, len(_WORD.findall(self.text)))
+        return self._counted[1]
 
     @property
     def ends_sentence(self) -> bool:
-        """True when the text ends with terminal punctuation (or a closing quote/bracket)."""
+        """True when the text ends with terminal punctuation or a closing quote."""
         return bool(_TERMINAL.search(self.text))
 
     @property
