@@ -26,8 +26,13 @@ _PATTERNS = [
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}"),
+    re.compile(rf"{_YEAR}/(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
 ]
+_COMPACT = re.compile(rf"^{_YEAR}(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?:T|\d|$)")
+# /2024/05/03/ or /2024-05-03 or /20240503 in a URL path (a year and month alone give no day)
+_URL_DATE = re.compile(rf"/{_YEAR}(?P<sep>[/_-]?)(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:/|[_-]|\.\w+$|$)")
 _DATE_LINE_MAX_WORDS = 10
+_MACHINE_DATE_MAX_CHARS = 80  # a date attribute longer than this is text, and only its start is searched
 _PREFIX = re.compile(r"^(?:published|updated|posted|last updated|date|on|veröffentlicht|publié le|publicado)[:\s]*", re.I)
 
 
@@ -38,10 +43,27 @@ def parse_date(text: str) -> str | None:
             month = int(m.group("mnum")) if "mnum" in m.groupdict() and m.group("mnum") else None
             if month is None:
                 month = _MONTHS.get(m.group("month").lower())
-            day = int(m.group("day"))
-            if month and 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{m.group('year')}-{month:02d}-{day:02d}"
+            if month and (found := _valid(m.group("year"), month, int(m.group("day")))):
+                return found
     return None
+
+
+def machine_date(value: str) -> str | None:
+    """YYYY-MM-DD from a date in a meta tag, JSON-LD or a datetime attribute (ISO 8601, compact or written out)."""
+    value = value.strip()
+    if match := _COMPACT.match(value):
+        return _valid(match.group("year"), int(match.group("mnum")), int(match.group("day")))
+    return parse_date(value[:_MACHINE_DATE_MAX_CHARS])
+
+
+def url_date(url: str | None) -> str | None:
+    """YYYY-MM-DD from a dated URL path such as /2024/05/03/slug."""
+    match = _URL_DATE.search(url or "")
+    return _valid(match.group("year"), int(match.group("mnum")), int(match.group("day"))) if match else None
+
+
+def _valid(year: str, month: int, day: int) -> str | None:
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def date_line(text: str) -> str | None:

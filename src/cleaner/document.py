@@ -16,7 +16,7 @@ class Document:
 
     format: str
     tree: HtmlElement | None = None
-    extractor: str = ""  # what produced the blocks: "trafilatura", "dom" (fallback split) or "" (text input)
+    extractor: str = ""  # what produced the blocks: "learned", "trafilatura", "dom" (fallback split), "" (text)
     marked: list[tuple[HtmlElement, str]] | None = None  # elements with class/id/role markers, see dom.elements_marked
     blocks: list[Block] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)

@@ -47,7 +47,7 @@ class BoilerplateFilter(Filter):
                 "stopwords_high": STOPWORDS_HIGH, "end_after_share": END_AFTER_SHARE, "min_window_share": MIN_WINDOW_SHARE}
 
     def apply(self, doc: Document) -> None:
-        if doc.extractor == "trafilatura" or not doc.blocks:
+        if doc.extractor not in ("", "dom") or not doc.blocks:  # an extractor already chose the content
             return
         stoplist = _stoplist(doc.metadata.language, " ".join(b.text for b in doc.blocks[:400]))
         first_pass = [self.classify(b, stoplist) for b in doc.blocks]

@@ -1,0 +1,187 @@
+"""Train the block classifier on the dev corpus (never its held-out slice) and write src/cleaner/models/blocks.json.
+
+    python benchmarks/train_blocks.py                 # 5-fold check by page, then the shipped model on all of it
+    python benchmarks/train_blocks.py --cv-only       # only the cross-validated numbers
+
+Each page runs through the pipeline's loading and DOM filters (`Pipeline.prepare`), is cut into candidate blocks
+(`cleaner.segment`), and each block is labelled content when its text is part of the page's ground-truth main
+content. A gradient-boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier) learns the labels from
+`cleaner.block_features`; the decision threshold is the one that maximises mean word F1 over pages in
+cross-validation. Needs the `train` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from bench import load_corpus, select  # noqa: E402
+
+from cleaner.block_features import feature_names, features  # noqa: E402
+from cleaner.metrics import word_prf  # noqa: E402
+from cleaner.pipeline import Pipeline  # noqa: E402
+from cleaner.segment import segment  # noqa: E402
+
+MODEL = REPO / "src" / "cleaner" / "models" / "blocks.json"
+_WORD = re.compile(r"\w+")
+_SHINGLE = 3
+_MIN_COVERAGE = 0.5  # a long block is content when this share of its 3-word shingles is in the ground truth
+_SHORT = 5  # blocks this short must match a ground-truth line (start, end or whole) to count as content
+PARAMS = dict(max_iter=300, learning_rate=0.08, max_depth=6, max_leaf_nodes=31, min_samples_leaf=40,
+              l2_regularization=1.0, random_state=0)
+
+
+def label(text: str, gold_lines: list[str], gold: str, gold_shingles: set[tuple[str, ...]]) -> int:
+    """1 when the block's text belongs to the ground truth's main content."""
+    toks = [t.lower() for t in _WORD.findall(text)]
+    if not toks:
+        return 0
+    if len(toks) <= _SHORT:
+        key = " ".join(toks)
+        if len(toks) <= 2:
+            return int(any(line == key or line.startswith(key + " ") or line.endswith(" " + key)
+                           for line in gold_lines))
+        return int(f" {key} " in gold)
+    grams = [tuple(toks[i:i + _SHINGLE]) for i in range(len(toks) - _SHINGLE + 1)]
+    return int(sum(g in gold_shingles for g in grams) / len(grams) >= _MIN_COVERAGE)
+
+
+def page_rows(pipeline: Pipeline, doc) -> dict | None:
+    """Features, labels and texts of one page's candidate blocks."""
+    prepared = pipeline.prepare(doc.html_path.read_bytes() if not doc.html_path.suffix == ".gz"
+                                else _gunzip(doc.html_path), doc.url, "html")
+    if prepared is None or prepared.tree is None:
+        return None
+    cands = segment(prepared.tree)
+    title = prepared.tree.findtext(".//title") or ""
+    return {
+        "id": doc.id, "type": doc.page_type, "gold": doc.text, "texts": [c.text for c in cands],
+        "X": features(cands, title), "y": labels([c.text for c in cands], doc.text),
+    }
+
+
+def labels(texts: list[str], gold_text: str) -> np.ndarray:
+    """`label` of every text against one page's ground truth."""
+    gold_toks = [t.lower() for t in _WORD.findall(gold_text)]
+    gold = " " + " ".join(gold_toks) + " "
+    gold_lines = [" ".join(t.lower() for t in _WORD.findall(line)) for line in gold_text.splitlines() if line.strip()]
+    shingles = {tuple(gold_toks[i:i + _SHINGLE]) for i in range(len(gold_toks) - _SHINGLE + 1)}
+    return np.array([label(t, gold_lines, gold, shingles) for t in texts])
+
+
+def _gunzip(path: Path) -> bytes:
+    import gzip
+
+    return gzip.decompress(path.read_bytes())
+
+
+def load_pages(corpus: Path, cache: Path | None, limit: int | None) -> list[dict]:
+    """Every tune-slice page's rows (from the cache file when it is there)."""
+    if cache and cache.is_file():
+        return pickle.loads(cache.read_bytes())
+    pipeline = Pipeline()
+    pages = []
+    for doc in select(load_corpus(corpus), "tune", limit):
+        try:
+            rows = page_rows(pipeline, doc)
+        except Exception as exc:  # a page the pipeline cannot load teaches nothing
+            print(f"skip {doc.id}: {exc!r}", file=sys.stderr)
+            continue
+        if rows is not None and len(rows["y"]):
+            pages.append(rows)
+    if cache:
+        cache.write_bytes(pickle.dumps(pages))
+    return pages
+
+
+def page_f1(page: dict, keep: np.ndarray) -> float:
+    """Word F1 of the kept blocks against the page's ground truth."""
+    return word_prf("\n".join(t for t, k in zip(page["texts"], keep) if k), page["gold"])[2]
+
+
+def fit(pages: list[dict]):
+    """A HistGradientBoostingClassifier on all rows of `pages`."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    X = np.vstack([p["X"] for p in pages])
+    y = np.concatenate([p["y"] for p in pages])
+    return HistGradientBoostingClassifier(**PARAMS).fit(X, y)
+
+
+def cross_validate(pages: list[dict], folds: int = 5) -> float:
+    """Out-of-fold probabilities for every page; prints mean word F1 per threshold and per page type."""
+    for i, page in enumerate(pages):
+        page.setdefault("fold", i % folds)  # callers may preset folds, e.g. to keep variants of one page together
+    for k in range(folds):
+        model = fit([p for p in pages if p["fold"] != k])
+        for page in (p for p in pages if p["fold"] == k):
+            page["p"] = model.predict_proba(page["X"])[:, 1]
+    best = (0.0, 0.5)
+    for threshold in np.arange(0.2, 0.75, 0.05):
+        mean = float(np.mean([page_f1(p, p["p"] >= threshold) for p in pages]))
+        print(f"threshold {threshold:.2f}: word F1 {mean:.4f}")
+        best = max(best, (mean, float(threshold)))
+    f1, threshold = best
+    print(f"best threshold {threshold:.2f}: word F1 {f1:.4f} (blocks only, before block filters)")
+    by_type: dict[str, list[float]] = {}
+    for p in pages:
+        by_type.setdefault(p["type"], []).append(page_f1(p, p["p"] >= threshold))
+    for kind, scores in sorted(by_type.items()):
+        print(f"  {kind:14s} {np.mean(scores):.4f} ({len(scores)} pages)")
+    return threshold
+
+
+def to_spec(model, names: list[str], threshold: float) -> dict:
+    """The fitted ensemble as the JSON that `cleaner.boosted.BoostedTrees` reads."""
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        index = np.arange(len(nodes))
+        trees.append({
+            "feature": np.where(leaf, 0, nodes["feature_idx"]).astype(int).tolist(),
+            "split": [float(x) if not is_leaf else 1e30 for x, is_leaf in zip(nodes["num_threshold"], leaf)],
+            "left": np.where(leaf, index, nodes["left"]).astype(int).tolist(),
+            "right": np.where(leaf, index, nodes["right"]).astype(int).tolist(),
+            "value": [round(float(v), 6) if is_leaf else 0.0 for v, is_leaf in zip(nodes["value"], leaf)],
+            "depth": int(nodes["depth"].max()),
+        })
+    return {"features": names, "threshold": round(threshold, 3),
+            "baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "datasets" / "wcxb-dev")
+    ap.add_argument("--cache", type=Path, help="pickle of the page rows: read if present, else written")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--out", type=Path, default=MODEL)
+    args = ap.parse_args()
+    start = time.time()
+    pages = load_pages(args.corpus, args.cache, args.limit)
+    print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks, "
+          f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)")
+    print(f"oracle (the labels as answers): word F1 {np.mean([page_f1(p, p['y'] > 0) for p in pages]):.4f}")
+    threshold = cross_validate(pages)
+    if args.cv_only:
+        return
+    model = fit(pages)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(to_spec(model, feature_names(), threshold), separators=(",", ":")))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

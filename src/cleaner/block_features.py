@@ -1,0 +1,139 @@
+"""Turn candidate blocks into the feature rows the block classifier scores: the block's text, its markup, its
+neighbours, the containers it shares with other blocks and the page as a whole.
+
+The same function feeds training (benchmarks/train_blocks.py) and cleaning, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from .segment import LANDMARKS, SIGNALS, Candidate
+
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[.,;:!?]")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
+_TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5": "h456", "h6": "h456", "li": "li",
+              "dt": "dl", "dd": "dl", "td": "cell", "th": "cell", "tr": "cell", "pre": "pre",
+              "blockquote": "blockquote", "figcaption": "figcaption", "div": "div", "section": "div",
+              "article": "div", "main": "div", "body": "div"}
+_SIGNAL_CAP = 5
+_GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
+_STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Function words of the common Western languages (jusText's lists): prose has many, menus few."""
+    from justext import get_stoplist
+
+    words: set[str] = set()
+    for language in _STOPWORD_LANGUAGES:
+        words |= get_stoplist(language)
+    return frozenset(w.lower() for w in words)
+
+
+def feature_names() -> list[str]:
+    """Column names of the rows `features` returns, in order."""
+    names = ["log_words", "log_chars", "link_density", "word_length", "terminal", "punct_per_word", "capitalised",
+             "digits", "stopwords", "position", "char_position", "hidden", "depth", "path_repeats", "text_repeats",
+             "share_of_max", "in_best", "title_overlap", "copyright"]
+    names += [f"tag_{g}" for g in _TAG_GROUPS]
+    names += [f"in_{t}" for t in LANDMARKS]
+    names += [f"sig_{n}" for n, _ in SIGNALS] + [f"near_{n}" for n, _ in SIGNALS]
+    for level in ("parent", "grand", "great"):
+        names += [f"{level}_log_words", f"{level}_blocks", f"{level}_link_density"]
+    for side in ("prev", "next"):
+        names += [f"{side}_log_words", f"{side}_link_density", f"{side}_p"]
+    names += ["page_log_words", "page_blocks", "page_link_density", "page_p_share"]
+    return names
+
+
+def features(cands: Sequence[Candidate], title: str = "") -> np.ndarray:
+    """One row of `feature_names()` per candidate."""
+    n = len(cands)
+    if not n:
+        return np.zeros((0, len(feature_names())), dtype=np.float32)
+    stop = _stopwords()
+    tokens = [_WORD.findall(c.text) for c in cands]
+    words = [len(t) for t in tokens]
+    chars = [len(c.text) for c in cands]
+    linked = [c.link_density for c in cands]
+    total_words = max(1, sum(words))
+    total_chars = max(1, sum(chars))
+    max_words = max(1, max(words))
+    paths = Counter(c.path for c in cands)
+    texts = Counter(c.text.lower() for c in cands)
+    title_words = {w.lower() for w in _WORD.findall(title)}
+    groups = _group_stats(cands, words)
+    best = _best_container(cands, words)
+    p_words = sum(w for c, w in zip(cands, words) if c.tag == "p")
+    page = [math.log1p(total_words), math.log1p(n), sum(lk * ch for lk, ch in zip(linked, chars)) / total_chars,
+            p_words / total_words]
+    rows = []
+    offset = 0
+    for i, c in enumerate(cands):
+        toks, w = tokens[i], words[i]
+        lower = [t.lower() for t in toks]
+        row = [
+            math.log1p(w), math.log1p(chars[i]), linked[i], chars[i] / max(1, w),
+            1.0 if _TERMINAL.search(c.text) else 0.0,
+            len(_PUNCT.findall(c.text)) / max(1, w),
+            sum(1 for t in toks if t[0].isupper()) / max(1, w),
+            sum(ch.isdigit() for ch in c.text) / max(1, chars[i]),
+            sum(1 for t in lower if t in stop) / max(1, w),
+            i / n, offset / total_chars, float(c.hidden), float(c.depth),
+            math.log1p(paths[c.path] - 1), math.log1p(texts[c.text.lower()] - 1), w / max_words,
+            1.0 if best is not None and best in c.parents else 0.0,
+            sum(1 for t in lower if t in title_words) / max(1, w) if title_words else 0.0,
+            1.0 if "©" in c.text or "(c)" in lower else 0.0,
+        ]
+        group = _TAG_GROUP.get(c.tag, "other")
+        row += [1.0 if group == g else 0.0 for g in _TAG_GROUPS]
+        row += [float(x) for x in c.inside]
+        row += [float(min(_SIGNAL_CAP, x)) for x in c.signals] + [float(min(_SIGNAL_CAP, x)) for x in c.near]
+        for level in (2, 3, 4):  # parents[-1] is the block's own element
+            row += groups[c.parents[-level]] if len(c.parents) >= level else [0.0, 0.0, 0.0]
+        for j in (i - 1, i + 1):
+            if 0 <= j < n:
+                row += [math.log1p(words[j]), linked[j], 1.0 if cands[j].tag == "p" else 0.0]
+            else:
+                row += [0.0, 0.0, 0.0]
+        row += page
+        rows.append(row)
+        offset += chars[i]
+    return np.asarray(rows, dtype=np.float32)
+
+
+def _group_stats(cands: Sequence[Candidate], words: Sequence[int]) -> dict[int, list[float]]:
+    """Per enclosing element: log of its words, log of its blocks, and its link density."""
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])  # words, blocks, chars, link chars
+    for c, w in zip(cands, words):
+        for parent in c.parents[-4:-1]:
+            s = sums[parent]
+            s[0] += w
+            s[1] += 1
+            s[2] += len(c.text)
+            s[3] += c.link_chars
+    return {k: [math.log1p(s[0]), math.log1p(s[1]), min(1.0, s[3] / s[2]) if s[2] else 0.0] for k, s in sums.items()}
+
+
+def _best_container(cands: Sequence[Candidate], words: Sequence[int]) -> int | None:
+    """The element holding the most prose (readability's idea): long, link-poor blocks vote for their parent in
+    full and their grandparent by half."""
+    score: Counter[int] = Counter()
+    for c, w in zip(cands, words):
+        if w < _GOOD_BLOCK_WORDS or c.link_density > 0.5 or len(c.parents) < 2:
+            continue
+        vote = w * (1.0 - c.link_density)
+        score[c.parents[-2]] += vote
+        if len(c.parents) > 2:
+            score[c.parents[-3]] += vote / 2
+    return score.most_common(1)[0][0] if score else None

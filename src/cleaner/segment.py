@@ -1,0 +1,189 @@
+"""Split a parsed page into candidate blocks, each with the structure around it, for the block classifier.
+
+One iterative walk over the tree (deep nesting cannot exhaust the stack). A block is the text of a block-level
+element that is not inside a nested block-level child; it records what a classifier needs to tell body from
+boilerplate: its tag, the landmark tags and class/id signals of its ancestors, its links, and the path of tags
+and classes that leads to it (cards of a listing share one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from .blocks import Kind
+
+# never visible text
+_SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "textarea", "svg", "iframe",
+         "object", "embed", "canvas", "button", "input", "map", "audio", "video", "picture", "source"}
+_KIND = {"h1": Kind.HEADING, "h2": Kind.HEADING, "h3": Kind.HEADING, "h4": Kind.HEADING, "h5": Kind.HEADING,
+         "h6": Kind.HEADING, "li": Kind.LIST_ITEM, "dt": Kind.LIST_ITEM, "dd": Kind.LIST_ITEM,
+         "blockquote": Kind.QUOTE, "pre": Kind.CODE, "tr": Kind.TABLE}
+_BLOCK_TAGS = set(_KIND) | {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol",
+                            "dl", "table", "tbody", "thead", "tfoot", "figure", "figcaption", "address", "br", "hr",
+                            "body", "center", "form", "fieldset", "details", "summary", "caption", "td", "th",
+                            "label", "legend"}
+_CELLS = {"td", "th"}
+# landmark tags whose presence among a block's ancestors is a feature (index = position in Candidate.inside)
+LANDMARKS = ("article", "main", "nav", "header", "footer", "aside", "form", "a", "li", "table", "figure", "h")
+_LANDMARK_INDEX = {tag: i for i, tag in enumerate(LANDMARKS)}
+_LANDMARK_INDEX.update({f"h{n}": _LANDMARK_INDEX["h"] for n in range(1, 7)})
+# class/id/role vocabulary: each group is one feature (counts of matching ancestors)
+SIGNALS: tuple[tuple[str, str], ...] = (
+    ("content", r"content|article|post|entry|story|body|text|main|blog|prose|markdown|rich|detail|descr|review"),
+    ("comment", r"comment|reply|discuss|respons|forum|thread|message"),
+    ("nav", r"nav|menu|breadcrumb|pagination|pager|tabs?\b|toc\b|skip"),
+    ("footer", r"foot|copyright|legal|bottom"),
+    ("header", r"header|masthead|banner|topbar|top-bar|logo|brand"),
+    ("side", r"side|widget|rail|aside|sticky|drawer|popup|modal|overlay|dropdown|flyout"),
+    ("related", r"related|recommend|more|also|similar|popular|trending|teaser|promo|carousel|slider|recirc|outbrain"
+                r"|taboola"),
+    ("share", r"share|social|follow|print|email|tweet|facebook|whatsapp|rss"),
+    ("ad", r"\bads?\b|advert|sponsor|dfp|gpt|banner|affiliate|commercial"),
+    ("meta", r"byline|author|date|time|meta|info|tag|categor|label|credit|caption"),
+    ("form", r"subscri|newsletter|signup|sign-up|login|cookie|consent|gdpr|paywall|search|form"),
+    ("hidden", r"hidden|sr-only|visually-hidden|screen-reader|offscreen|collapse"),
+    ("card", r"card|item|tile|grid|list|product|price|result|listing|feed"),
+    ("title", r"title|headline|heading|name"),
+)
+_SIGNAL_RES = tuple(re.compile(p) for _, p in SIGNALS)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_NUMBERS = re.compile(r"\d+")
+_PATH_DEPTH = 6  # ancestors that make a block's path signature
+_NEAR_DEPTH = 3  # ancestors (the element itself included) whose class signals count as near
+
+
+@dataclass
+class Candidate:
+    """One block of page text and the structure around it (filled by `segment`)."""
+
+    text: str
+    tag: str  # innermost block-level tag
+    kind: Kind
+    level: int
+    link_chars: int
+    depth: int
+    inside: tuple[int, ...]  # per LANDMARKS: 1 when an ancestor (or the block itself) has that tag
+    signals: tuple[int, ...]  # per SIGNALS: number of ancestors whose class/id/role matches
+    near: tuple[int, ...]  # per SIGNALS: the same over the block's own element and its nearest ancestors
+    hidden: bool
+    path: int  # hash of the tags and classes of the nearest ancestors
+    parents: tuple[int, ...] = field(default=())  # ids of the enclosing block-level elements, outermost first
+
+    @property
+    def link_density(self) -> float:
+        """Share of the text inside links."""
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+
+class _Walk:
+    """State of one walk: the open elements and what they contribute."""
+
+    def __init__(self) -> None:
+        self.out: list[Candidate] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.blocks: list[tuple[str, int]] = []  # open block-level (tag, element id)
+        self.inside = [0] * len(LANDMARKS)
+        self.signals = [0] * len(SIGNALS)
+        self.hidden = 0
+        self.in_link = 0
+        self.path: list[str] = []
+        self.hit_stack: list[tuple[int, ...]] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+            if self.in_link:
+                self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.parts).split())
+        self.parts.clear()
+        if text:
+            tag = self.blocks[-1][0] if self.blocks else "body"
+            kind = next((_KIND[t] for t, _ in reversed(self.blocks) if t in _KIND), Kind.PARAGRAPH)
+            level = int(tag[1]) if kind is Kind.HEADING and tag[0] == "h" and len(tag) == 2 else 0
+            if kind is Kind.TABLE:
+                text = text.strip(" |")
+            self.out.append(Candidate(
+                text, tag, kind, level, self.link_chars, len(self.path), tuple(1 if n else 0 for n in self.inside),
+                tuple(self.signals), self._near(), self.hidden > 0, hash(tuple(self.path[-_PATH_DEPTH:])),
+                tuple(i for _, i in self.blocks),
+            ))
+        self.link_chars = 0
+
+    def _near(self) -> tuple[int, ...]:
+        near = [0] * len(SIGNALS)
+        for hits in self.hit_stack[-_NEAR_DEPTH:]:
+            for i in hits:
+                near[i] += 1
+        return tuple(near)
+
+
+_OPEN, _CLOSE, _SKIPPED = 0, 1, 2
+
+
+def segment(tree: HtmlElement) -> list[Candidate]:
+    """The candidate blocks of the page's visible text, in document order."""
+    walk = _Walk()
+    todo: list[tuple[HtmlElement, int, tuple[tuple[int, ...], bool] | None]] = [(tree, _OPEN, None)]
+    while todo:
+        element, step, opened = todo.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if step == _OPEN:
+            if not tag or tag in _SKIP:
+                todo.append((element, _SKIPPED, None))
+                continue
+            todo.append((element, _CLOSE, _enter(walk, element, tag)))
+            walk.add(element.text)
+            todo.extend((child, _OPEN, None) for child in reversed(element))
+            continue
+        if step == _CLOSE and opened is not None:
+            _leave(walk, tag, *opened)
+        walk.add(element.tail)
+    walk.flush()
+    return walk.out
+
+
+def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...], bool]:
+    """Open an element: start a block if it is block-level, and count its landmarks and class signals."""
+    if tag in _BLOCK_TAGS:
+        walk.flush()
+        walk.blocks.append((tag, id(element)))
+    if tag == "a":
+        walk.in_link += 1
+    elif tag in _CELLS:
+        walk.parts.append(" | ")
+    if (index := _LANDMARK_INDEX.get(tag)) is not None:
+        walk.inside[index] += 1
+    mark = " ".join(element.get(a, "") for a in ("class", "id", "role")).lower()
+    hits = tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(mark)) if mark.strip() else ()
+    for i in hits:
+        walk.signals[i] += 1
+    style = element.get("style")
+    hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true" or bool(
+        style and _HIDDEN_STYLE.search(style))
+    walk.hidden += hidden
+    first_class = element.get("class", "").split()[:1]
+    walk.hit_stack.append(hits)
+    walk.path.append(tag + "." + _NUMBERS.sub("", first_class[0]) if first_class else tag)
+    return hits, hidden
+
+
+def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:
+    """Close an element opened by `_enter`, undoing its counts."""
+    if tag in _BLOCK_TAGS:
+        walk.flush()
+        walk.blocks.pop()
+    if tag == "a":
+        walk.in_link -= 1
+    if (index := _LANDMARK_INDEX.get(tag)) is not None:
+        walk.inside[index] -= 1
+    for i in hits:
+        walk.signals[i] -= 1
+    walk.hidden -= hidden
+    walk.path.pop()
+    walk.hit_stack.pop()
