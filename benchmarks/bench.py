@@ -38,7 +38,7 @@ from cleaner.metrics import (  # noqa: E402
 )
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
-HTML_SYSTEMS = ("cleaner", "trafilatura", "readability", "justext")
+HTML_SYSTEMS = ("cleaner", "cleaner-rules", "trafilatura", "readability", "justext")
 TEXT_MODES = ("text-naive", "text-layout")
 MODES = ("html", *TEXT_MODES)
 DUMP = "raw dump"
@@ -167,18 +167,22 @@ def _version(dist: str) -> str:
         return "working tree"
 
 
-def _cleaner_system(text_mode: bool) -> System:
-    """cleaner.clean_article on the raw bytes (html mode) or on the dump (text modes)."""
-    from cleaner import clean_article
+def _cleaner_system(text_mode: bool, extractor: str = "learned") -> System:
+    """cleaner on the raw bytes (html mode) or on the dump (text modes); "cleaner-rules" is the pipeline with
+    trafilatura's rule-based extraction in place of the block classifier, to show what the model adds."""
+    from cleaner import Pipeline
+
+    pipeline = Pipeline(extractor=extractor)
 
     def extract(page: Page) -> Extraction:
         if text_mode:
-            art = clean_article(page.dump, url=page.url, format="text")
+            art = pipeline.clean(page.dump, url=page.url, format="text")
         else:
-            art = clean_article(page.raw, url=page.url)
+            art = pipeline.clean(page.raw, url=page.url)
         return Extraction(art.text or "", art.title, art.authors, art.date)
 
-    return System("cleaner", _version("cleaner"), extract, ALL_FIELDS)
+    name = "cleaner" if extractor == "learned" else "cleaner-rules"
+    return System(name, _version("cleaner"), extract, ALL_FIELDS)
 
 
 def _trafilatura_system() -> System:
@@ -261,7 +265,8 @@ def layout_dump(page: Page) -> Extraction:
 def build_systems(mode: str, names: Sequence[str]) -> list[System]:
     """Systems run in a mode; in text modes the first is the dump, whose text the others receive."""
     if mode == "html":
-        factories = {"cleaner": lambda: _cleaner_system(False), "trafilatura": _trafilatura_system,
+        factories = {"cleaner": lambda: _cleaner_system(False),
+                     "cleaner-rules": lambda: _cleaner_system(False, "trafilatura"), "trafilatura": _trafilatura_system,
                      "readability": _readability_system, "justext": _justext_system}
         return [factories[n]() for n in names]
     if mode == "text-naive":

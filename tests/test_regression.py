@@ -1,6 +1,7 @@
 """Quality floor: word F1 on a fixed set of 56 real pages (8 per page type) must not drop.
 
-The pages are in samples/regression/ (from the WCXB dev split, outside the held-back slice). The floor is the
+The pages are in samples/regression/ (from the WCXB dev split, outside the held-back slice, so inside the block
+model's training pages: the floor guards against regressions, it is no measure of generalisation). The floor is the
 pipeline's measured score minus a small tolerance; raise it when quality improves.
 """
 
@@ -14,7 +15,7 @@ from cleaner.metrics import word_prf
 
 from .conftest import SAMPLES
 
-WORD_F1_FLOOR = 0.71  # measured 0.721 (trafilatura 2.3.1 alone: 0.715) on 2026-11-21
+WORD_F1_FLOOR = 0.76  # measured 0.772 (rules-only pipeline 0.721, trafilatura 2.3.1 alone 0.715) on 2026-11-21
 
 
 def test_word_f1_on_the_regression_set_stays_above_the_floor() -> None:

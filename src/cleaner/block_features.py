@@ -14,17 +14,24 @@ from functools import lru_cache
 
 import numpy as np
 
+from .pagetype import PAGE_TYPES
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[.,;:!?]")
+_DIGIT = re.compile(r"\d")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.I)
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
 _TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5": "h456", "h6": "h456", "li": "li",
               "dt": "dl", "dd": "dl", "td": "cell", "th": "cell", "tr": "cell", "pre": "pre",
               "blockquote": "blockquote", "figcaption": "figcaption", "div": "div", "section": "div",
               "article": "div", "main": "div", "body": "div"}
+_TAG_INDEX = {tag: _TAG_GROUPS.index(group) for tag, group in _TAG_GROUP.items()}
+_OTHER = _TAG_GROUPS.index("other")
 _SIGNAL_CAP = 5
+_SCALARS = 19  # the per-block numbers before the tag one-hot in `feature_names()`
+_NO_GROUP = [0.0, 0.0, 0.0]
 _GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
 _STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 
@@ -53,11 +60,12 @@ def feature_names() -> list[str]:
     for side in ("prev", "next"):
         names += [f"{side}_log_words", f"{side}_link_density", f"{side}_p"]
     names += ["page_log_words", "page_blocks", "page_link_density", "page_p_share"]
+    names += [f"type_{t}" for t in PAGE_TYPES]
     return names
 
 
-def features(cands: Sequence[Candidate], title: str = "") -> np.ndarray:
-    """One row of `feature_names()` per candidate."""
+def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -> np.ndarray:
+    """One row of `feature_names()` per candidate; `page_type` is the guess of `cleaner.pagetype`."""
     n = len(cands)
     if not n:
         return np.zeros((0, len(feature_names())), dtype=np.float32)
@@ -77,39 +85,39 @@ def features(cands: Sequence[Candidate], title: str = "") -> np.ndarray:
     p_words = sum(w for c, w in zip(cands, words) if c.tag == "p")
     page = [math.log1p(total_words), math.log1p(n), sum(lk * ch for lk, ch in zip(linked, chars)) / total_chars,
             p_words / total_words]
-    rows = []
+    page += [1.0 if page_type == t else 0.0 for t in PAGE_TYPES]
+    scalars = []
     offset = 0
     for i, c in enumerate(cands):
         toks, w = tokens[i], words[i]
         lower = [t.lower() for t in toks]
+        per_word = 1 / max(1, w)
         row = [
-            math.log1p(w), math.log1p(chars[i]), linked[i], chars[i] / max(1, w),
+            math.log1p(w), math.log1p(chars[i]), linked[i], chars[i] * per_word,
             1.0 if _TERMINAL.search(c.text) else 0.0,
-            len(_PUNCT.findall(c.text)) / max(1, w),
-            sum(1 for t in toks if t[0].isupper()) / max(1, w),
-            sum(ch.isdigit() for ch in c.text) / max(1, chars[i]),
-            sum(1 for t in lower if t in stop) / max(1, w),
+            len(_PUNCT.findall(c.text)) * per_word,
+            sum(1 for t in toks if t[0].isupper()) * per_word,
+            len(_DIGIT.findall(c.text)) / max(1, chars[i]),
+            sum(map(stop.__contains__, lower)) * per_word,
             i / n, offset / total_chars, float(c.hidden), float(c.depth),
             math.log1p(paths[c.path] - 1), math.log1p(texts[c.text.lower()] - 1), w / max_words,
             1.0 if best is not None and best in c.parents else 0.0,
-            sum(1 for t in lower if t in title_words) / max(1, w) if title_words else 0.0,
-            1.0 if "©" in c.text or "(c)" in lower else 0.0,
+            sum(map(title_words.__contains__, lower)) * per_word,
+            1.0 if _COPYRIGHT.search(c.text) else 0.0,
         ]
-        group = _TAG_GROUP.get(c.tag, "other")
-        row += [1.0 if group == g else 0.0 for g in _TAG_GROUPS]
-        row += [float(x) for x in c.inside]
-        row += [float(min(_SIGNAL_CAP, x)) for x in c.signals] + [float(min(_SIGNAL_CAP, x)) for x in c.near]
         for level in (2, 3, 4):  # parents[-1] is the block's own element
-            row += groups[c.parents[-level]] if len(c.parents) >= level else [0.0, 0.0, 0.0]
+            row += groups[c.parents[-level]] if len(c.parents) >= level else _NO_GROUP
         for j in (i - 1, i + 1):
-            if 0 <= j < n:
-                row += [math.log1p(words[j]), linked[j], 1.0 if cands[j].tag == "p" else 0.0]
-            else:
-                row += [0.0, 0.0, 0.0]
-        row += page
-        rows.append(row)
+            row += [math.log1p(words[j]), linked[j], 1.0 if cands[j].tag == "p" else 0.0] if 0 <= j < n else _NO_GROUP
+        scalars.append(row)
         offset += chars[i]
-    return np.asarray(rows, dtype=np.float32)
+    table = np.asarray(scalars, dtype=np.float32)
+    tag_onehot = np.zeros((n, len(_TAG_GROUPS)), dtype=np.float32)
+    tag_onehot[np.arange(n), [_TAG_INDEX.get(c.tag, _OTHER) for c in cands]] = 1.0
+    marks = np.minimum(np.asarray([c.signals + c.near for c in cands], dtype=np.float32), _SIGNAL_CAP)
+    inside = np.asarray([c.inside for c in cands], dtype=np.float32)
+    return np.hstack([table[:, :_SCALARS], tag_onehot, inside, marks, table[:, _SCALARS:],
+                      np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page)))])
 
 
 def _group_stats(cands: Sequence[Candidate], words: Sequence[int]) -> dict[int, list[float]]:
@@ -137,3 +145,4 @@ def _best_container(cands: Sequence[Candidate], words: Sequence[int]) -> int | N
         if len(c.parents) > 2:
             score[c.parents[-3]] += vote / 2
     return score.most_common(1)[0][0] if score else None
+

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,8 +15,7 @@ class BoostedTrees:
     """
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        self.features: list[str] = spec["features"]
-        self.threshold: float = spec["threshold"]
+        self.threshold: float = spec.get("threshold", 0.5)  # the decision threshold chosen in training
         self.baseline: float = spec["baseline"]
         trees = spec["trees"]
         width = max(len(t["feature"]) for t in trees)
@@ -33,13 +30,8 @@ class BoostedTrees:
         self.right = pad("right", np.int32, 0)
         self.value = pad("value", np.float64, 0.0)
 
-    @classmethod
-    def load(cls, path: Path) -> BoostedTrees:
-        """Read a model file written by `to_spec`/`json.dump`."""
-        return cls(json.loads(path.read_text(encoding="utf-8")))
-
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        """P(content) per row of `rows` (columns in `self.features` order)."""
+        """P(positive) per row of `rows` (columns in the order the model was trained on)."""
         if not len(rows):
             return np.zeros(0)
         n_trees = self.feature.shape[0]

@@ -7,6 +7,7 @@ pipeline falls back to trafilatura's rule-based extraction.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,11 +27,11 @@ def block_model() -> BoostedTrees | None:
     """The shipped block classifier, or None when the model file is missing or was built for other features."""
     if not MODEL_PATH.is_file():
         return None
-    model = BoostedTrees.load(MODEL_PATH)
-    return model if model.features == feature_names() else None
+    spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return BoostedTrees(spec) if spec.get("features") == feature_names() else None
 
 
-def classify_blocks(tree: HtmlElement, title: str = "") -> list[Block] | None:
+def classify_blocks(tree: HtmlElement, title: str = "", page_type: str = "") -> list[Block] | None:
     """The page's content blocks as the model sees them; None when there is no usable model."""
     model = block_model()
     if model is None:
@@ -38,7 +39,7 @@ def classify_blocks(tree: HtmlElement, title: str = "") -> list[Block] | None:
     cands = segment(tree)
     if not cands:
         return []
-    keep = model.probabilities(features(cands, title)) >= model.threshold
+    keep = model.probabilities(features(cands, title, page_type)) >= model.threshold
     return _assemble([c for c, k in zip(cands, keep) if k])
 
 

@@ -242,7 +242,7 @@ class Pipeline:
         try:
             if self.extractor == "learned":
                 title = doc.tree.findtext(".//title") or ""
-                if (learned := classify_blocks(doc.tree, title)) is not None:
+                if (learned := classify_blocks(doc.tree, title, doc.metadata.page_type or "")) is not None:
                     doc.extractor = "learned"
                     if not learned:
                         doc.warnings.append("no main content found in the page")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
 from .blocks import Kind
@@ -70,7 +72,7 @@ class Candidate:
     near: tuple[int, ...]  # per SIGNALS: the same over the block's own element and its nearest ancestors
     hidden: bool
     path: int  # hash of the tags and classes of the nearest ancestors
-    parents: tuple[int, ...] = field(default=())  # ids of the enclosing block-level elements, outermost first
+    parents: tuple[int, ...] = field(default=())  # serials of the enclosing block-level elements, outermost first
 
     @property
     def link_density(self) -> float:
@@ -85,7 +87,8 @@ class _Walk:
         self.out: list[Candidate] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.blocks: list[tuple[str, int]] = []  # open block-level (tag, element id)
+        self.blocks: list[tuple[str, int]] = []  # open block-level (tag, serial number)
+        self.opened = 0  # block-level elements opened so far: their serial numbers (ids of lxml proxies get reused)
         self.inside = [0] * len(LANDMARKS)
         self.signals = [0] * len(SIGNALS)
         self.hidden = 0
@@ -123,26 +126,24 @@ class _Walk:
         return tuple(near)
 
 
-_OPEN, _CLOSE, _SKIPPED = 0, 1, 2
-
-
 def segment(tree: HtmlElement) -> list[Candidate]:
     """The candidate blocks of the page's visible text, in document order."""
     walk = _Walk()
-    todo: list[tuple[HtmlElement, int, tuple[tuple[int, ...], bool] | None]] = [(tree, _OPEN, None)]
-    while todo:
-        element, step, opened = todo.pop()
+    states: list[tuple[tuple[int, ...], bool] | None] = []  # per open element: what `_enter` counted, or skipped
+    walker = iterwalk(tree, events=("start", "end"))
+    for event, element in walker:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if step == _OPEN:
+        if event == "start":
             if not tag or tag in _SKIP:
-                todo.append((element, _SKIPPED, None))
+                states.append(None)
+                walker.skip_subtree()
                 continue
-            todo.append((element, _CLOSE, _enter(walk, element, tag)))
+            states.append(_enter(walk, element, tag))
             walk.add(element.text)
-            todo.extend((child, _OPEN, None) for child in reversed(element))
             continue
-        if step == _CLOSE and opened is not None:
-            _leave(walk, tag, *opened)
+        state = states.pop()
+        if state is not None:
+            _leave(walk, tag, *state)
         walk.add(element.tail)
     walk.flush()
     return walk.out
@@ -152,25 +153,37 @@ def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...]
     """Open an element: start a block if it is block-level, and count its landmarks and class signals."""
     if tag in _BLOCK_TAGS:
         walk.flush()
-        walk.blocks.append((tag, id(element)))
+        walk.opened += 1
+        walk.blocks.append((tag, walk.opened))
     if tag == "a":
         walk.in_link += 1
     elif tag in _CELLS:
         walk.parts.append(" | ")
     if (index := _LANDMARK_INDEX.get(tag)) is not None:
         walk.inside[index] += 1
-    mark = " ".join(element.get(a, "") for a in ("class", "id", "role")).lower()
-    hits = tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(mark)) if mark.strip() else ()
+    hits: tuple[int, ...] = ()
+    hidden = False
+    token = tag
+    if element.attrib:
+        attrs = dict(element.items())
+        hits, token = _marks(tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", ""))
+        style = attrs.get("style")
+        hidden = "hidden" in attrs or attrs.get("aria-hidden") == "true" or bool(style and _HIDDEN_STYLE.search(style))
     for i in hits:
         walk.signals[i] += 1
-    style = element.get("style")
-    hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true" or bool(
-        style and _HIDDEN_STYLE.search(style))
     walk.hidden += hidden
-    first_class = element.get("class", "").split()[:1]
     walk.hit_stack.append(hits)
-    walk.path.append(tag + "." + _NUMBERS.sub("", first_class[0]) if first_class else tag)
+    walk.path.append(token)
     return hits, hidden
+
+
+@lru_cache(maxsize=8192)
+def _marks(tag: str, cls: str, ident: str, role: str) -> tuple[tuple[int, ...], str]:
+    """(indexes of the SIGNALS groups the class/id/role match, the element's path token): pages repeat these."""
+    mark = f"{cls} {ident} {role}".lower()
+    hits = tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(mark)) if mark.strip() else ()
+    first_class = cls.split()[:1]
+    return hits, tag + "." + _NUMBERS.sub("", first_class[0]) if first_class else tag
 
 
 def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:

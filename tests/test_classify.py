@@ -1,0 +1,76 @@
+"""The learned extractor: segmentation of real pages, the tree-ensemble runtime, the shipped model and the switch
+back to rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cleaner import Pipeline
+from cleaner.block_features import feature_names, features
+from cleaner.boosted import BoostedTrees
+from cleaner.classify import block_model, classify_blocks
+from cleaner.pipeline import _parse_html
+from cleaner.segment import LANDMARKS, segment
+
+from .conftest import SAMPLES
+
+
+def _tree(page_id: str):
+    return _parse_html((SAMPLES / "html" / f"{page_id}.html").read_text("utf-8"))
+
+
+def test_segment_marks_navigation_and_keeps_prose_whole() -> None:
+    cands = segment(_tree("2862"))
+    first = cands[0]
+    assert first.text == "Skip to Main Content" and first.link_density == 1.0
+    assert first.inside[LANDMARKS.index("nav")] == 1 and first.inside[LANDMARKS.index("header")] == 1
+    prose = next(c for c in cands if c.text.startswith("Go has the usual mechanisms for control flow"))
+    assert prose.tag == "p" and prose.link_density == 0.0 and prose.inside[LANDMARKS.index("nav")] == 0
+    assert prose.text.endswith(".") and all(c.text == " ".join(c.text.split()) for c in cands)
+
+
+def test_features_have_one_row_per_block_and_the_named_columns() -> None:
+    cands = segment(_tree("0174"))
+    rows = features(cands, "Proof Points: tutoring", "article")
+    assert rows.shape == (len(cands), len(feature_names()))
+    assert np.isfinite(rows).all()
+    col = feature_names().index("type_article")
+    assert (rows[:, col] == 1.0).all()
+    assert features([], "").shape == (0, len(feature_names()))
+
+
+def test_boosted_trees_walk_each_row_to_its_leaf() -> None:
+    # one stump on feature 0 (<= 0.5 left: -1, else +1) and one on feature 1 (<= 2 left: 0.5, else -0.5)
+    spec = {"baseline": 0.0, "trees": [
+        {"feature": [0, 0, 0], "split": [0.5, 1e30, 1e30], "left": [1, 1, 2], "right": [2, 1, 2],
+         "value": [0.0, -1.0, 1.0], "depth": 1},
+        {"feature": [1, 0, 0], "split": [2.0, 1e30, 1e30], "left": [1, 1, 2], "right": [2, 1, 2],
+         "value": [0.0, 0.5, -0.5], "depth": 1},
+    ]}
+    model = BoostedTrees(spec)
+    rows = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 3.0], [0.0, 3.0]], dtype=np.float32)
+    expected = 1 / (1 + np.exp(-np.array([-0.5, 1.5, 0.5, -1.5])))
+    assert np.allclose(model.probabilities(rows), expected)
+
+
+def test_the_shipped_model_loads_for_these_features() -> None:
+    assert block_model() is not None, "models/blocks.json is missing or was trained on other features: retrain"
+
+
+def test_learned_extraction_keeps_the_forum_thread_and_drops_the_menus() -> None:
+    blocks = classify_blocks(_tree("0522"), "", "forum")
+    assert blocks is not None
+    texts = [b.text for b in blocks]
+    assert sum(b.word_count for b in blocks) > 500
+    assert not {"Home", "Forums", "Log in Register", "Search titles only"} & set(texts)
+
+
+def test_rules_extractor_stays_available() -> None:
+    page = (SAMPLES / "html" / "2862.html").read_bytes()
+    learned = Pipeline().clean(page)
+    rules = Pipeline(extractor="trafilatura").clean(page)
+    for art in (learned, rules):
+        assert "Go has the usual mechanisms for control flow" in art.text
+    with pytest.raises(ValueError, match="extractor"):
+        Pipeline(extractor="magic")
