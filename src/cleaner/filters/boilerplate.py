@@ -1,24 +1,33 @@
 """Boilerplate lines of a text dump: menus, footers and teasers that a naive scraper kept around the article.
 
 Only for text and Markdown input, and for pages where the main-content extractor gave up and the page was split
-into blocks as a whole (otherwise the extractor has already found the main content). A jusText-style
-classifier over blocks (long blocks dense in stop words are good, link-dense or stop-word-poor ones bad, short
-ones take the class of their context, a heading right before good text is good) finds the article's first and
-last good block; everything outside that window goes, and so does everything from a closing section marker
-(phrase list `article_end`: "Related articles", "Comments", …) on, once most of the good text lies above it. The stop-word list is
-jusText's for the document's language (guessed from the text when unknown).
+into blocks as a whole (otherwise the extractor has already found the main content). Text input is judged by the
+shipped line classifier (models/lines.json, trained by benchmarks/train_lines.py on `cleaner.line_features`) when
+it loads; otherwise, and for the HTML fallback split, by rules: a jusText-style classifier over blocks (long blocks
+dense in stop words are good, link-dense or stop-word-poor ones bad, short ones take the class of their context, a
+heading right before good text is good) finds the article's first and last good block; everything outside that
+window goes, and so does everything from a closing section marker (phrase list `article_end`: "Related articles",
+"Comments", …) on, once most of the good text lies above it. The rule classes are features of the model too. The
+stop-word list is jusText's for the document's language (guessed from the text when unknown).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 import justext
+import numpy as np
 
 from ..blocks import Block, Kind
+from ..boosted import BoostedTrees
 from ..document import Document
 from ..filter import Filter
+from ..line_features import feature_names, features
 from ..phrases import pattern
 
 GOOD, BAD, NEARGOOD, SHORT = "good", "bad", "neargood", "short"
@@ -37,6 +46,26 @@ _ISO = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": 
         "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "cs": "Czech",
         "ru": "Russian", "tr": "Turkish", "id": "Indonesian"}
 _WORD = re.compile(r"\w+")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
+
+
+class LineModel(NamedTuple):
+    """The shipped line classifier: a tree ensemble and the probability from which a block is content."""
+
+    trees: BoostedTrees
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def line_model() -> LineModel | None:
+    """The shipped line classifier, or None when its file is missing, unreadable or built for other features."""
+    try:
+        spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        if spec["features"] != feature_names():
+            return None
+        return LineModel(BoostedTrees(spec["model"]), float(spec["threshold"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 class BoilerplateFilter(Filter):
@@ -49,22 +78,41 @@ class BoilerplateFilter(Filter):
     def apply(self, doc: Document) -> None:
         if doc.extractor not in ("", "dom") or not doc.blocks:  # an extractor already chose the content
             return
-        stoplist = _stoplist(doc.metadata.language, " ".join(b.text for b in doc.blocks[:400]))
-        first_pass = [self.classify(b, stoplist) for b in doc.blocks]
-        classes = revise(doc.blocks, first_pass)
+        language = doc.metadata.language
+        model = line_model() if doc.extractor == "" else None  # trained on text dumps, not on HTML blocks
+        if model is not None:
+            keep = model.trees.probabilities(self.line_rows(doc.blocks, language)) >= model.threshold
+            drop, reason = set(np.flatnonzero(~keep).tolist()), "boilerplate line (line classifier)"
+        else:
+            drop = self.rule_drops(doc.blocks, language)
+            reason = "boilerplate line (short or stop-word-poor, among boilerplate)"
+        if drop and len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
+            doc.drop_blocks(drop, self.name, reason)
+
+    def line_rows(self, blocks: list[Block], language: str | None) -> np.ndarray:
+        """The line classifier's feature rows for `blocks` (what training sees is what cleaning sees)."""
+        return features(blocks, *self._rule_classes(blocks, language))
+
+    def _rule_classes(self, blocks: list[Block], language: str | None) -> tuple[frozenset[str], list[str], list[str]]:
+        """The stop words used, and the rule classifier's context-free and revised class of every block."""
+        stoplist = _stoplist(language, " ".join(b.text for b in blocks[:400]))
+        first_pass = [self.classify(b, stoplist) for b in blocks]
+        return stoplist, first_pass, revise(blocks, first_pass)
+
+    def rule_drops(self, blocks: list[Block], language: str | None) -> set[int]:
+        """The blocks the rules call boilerplate: outside the good window, and after a closing section marker."""
+        _, first_pass, classes = self._rule_classes(blocks, language)
         if GOOD not in classes:
             # nothing stands out in context (a page of short lines): anchor the window on any fair block instead
             classes = [GOOD if c in (GOOD, NEARGOOD) else (BAD if c == BAD else c) for c in first_pass]
         drop = _outside_window(classes)
-        words = [b.word_count for b in doc.blocks]
+        words = [b.word_count for b in blocks]
         kept = sum(w for i, w in enumerate(words) if i not in drop)
         if kept < self.options["min_window_share"] * sum(words):
             # a window this small is a stray paragraph in a page of short lines (a listing, a job board):
             # the classifier has no article to find, so it removes nothing
-            return
-        drop |= _after_article_end(doc.blocks, classes, self.options["end_after_share"])
-        if len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
-            doc.drop_blocks(drop, self.name, "boilerplate line (short or stop-word-poor, among boilerplate)")
+            return set()
+        return drop | _after_article_end(blocks, classes, self.options["end_after_share"])
 
     def classify(self, block: Block, stoplist: frozenset[str]) -> str:
         """Context-free class of one block, as in jusText."""
@@ -184,6 +232,6 @@ def _stoplist(language: str | None, sample: str) -> frozenset[str]:
     """jusText's stop words for `language` (ISO code), else for the language whose stop words cover most of `sample`."""
     if language in _ISO:
         return _stoplist_named(_ISO[language])
-    words = [w.lower() for w in _WORD.findall(sample)[:3000]]
-    best = max(_GUESS_LANGUAGES, key=lambda lang: sum(w in _stoplist_named(lang) for w in words))
+    counts = Counter(w.lower() for w in _WORD.findall(sample)[:3000])
+    best = max(_GUESS_LANGUAGES, key=lambda lang: sum(n for w, n in counts.items() if w in _stoplist_named(lang)))
     return _stoplist_named(best)

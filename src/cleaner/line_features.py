@@ -1,0 +1,139 @@
+"""Turn the blocks of a text dump into the feature rows the line classifier scores: each block's text, its
+neighbours within a few windows, where it sits relative to the page's prose, and what the rule classifier said.
+
+The same function feeds training (benchmarks/train_lines.py) and cleaning (filters/boilerplate.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from .blocks import Block, Kind, fingerprint
+from .phrases import pattern
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[.,;:!?]")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_KINDS = tuple(Kind)
+RULE_CLASSES = ("good", "bad", "neargood", "short")  # the jusText classes of filters/boilerplate.py
+PHRASE_CATEGORIES = ("ui_label", "share", "related", "article_end", "newsletter", "cookie", "paywall", "byline",
+                     "disclaimer", "media_cue", "contributors_heading", "caption_credit", "pager")
+PHRASE_PREFIX_CHARS = 160  # phrases are looked for at the start of a block: boilerplate states itself early
+SHORT_WORDS = 6  # a line this short is menu-like; runs of them are menus, tag clouds, footers
+PROSE_WORDS = 15  # a block this long with enough stop words counts as prose
+PROSE_STOPWORDS = 0.25
+WINDOWS = (1, 3, 10)  # neighbour context: mean of a few base columns over this many blocks before and after
+PEAK_RADIUS = 5  # the article's centre: where prose words summed over ±PEAK_RADIUS blocks peak
+_BASE = ("log_words", "log_chars", "word_length", "terminal", "punct_per_word", "commas_per_word", "capitalised",
+         "digits", "stopwords", "link_density", "level", "starts_lower", "copyright", "repeats", "share_of_max", "short", "prose")
+_CONTEXT = ("log_words", "stopwords", "terminal", "short", "prose", "link_density", "rule_good")
+
+
+def feature_names() -> list[str]:
+    """Column names of the rows `features` returns, in order."""
+    names = list(_BASE)
+    names += [f"kind_{k.value}" for k in _KINDS]
+    names += [f"phrase_{c}" for c in PHRASE_CATEGORIES]
+    names += [f"first_{c}" for c in RULE_CLASSES] + ["rule_good", "in_rule_window"]
+    for k in WINDOWS:
+        names += [f"{side}{k}_{c}" for side in ("prev", "next") for c in _CONTEXT]
+    names += ["position", "char_position", "prose_before", "prose_after", "peak_offset", "log_peak_distance",
+              "log_short_run", "page_log_blocks", "page_log_words", "page_prose_share", "page_log_max_words"]
+    return names
+
+
+def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequence[str],
+             revised: Sequence[str]) -> np.ndarray:
+    """One row of `feature_names()` per block; `first_pass`/`revised` are the rule classifier's classes."""
+    n = len(blocks)
+    if not n:
+        return np.zeros((0, len(feature_names())), dtype=np.float32)
+    base = np.array([_text_row(b, stoplist) for b in blocks], dtype=np.float64)
+    words, chars = base[:, 0].copy(), base[:, 1].copy()
+    base[:, :2] = np.log1p(base[:, :2])
+    col = {name: base[:, i] for i, name in enumerate(_BASE[:12])}
+    prints = [fingerprint(b.text) for b in blocks]
+    counts = Counter(prints)
+    repeats = np.log([counts[p] for p in prints])
+    copyright_ = np.array([float("©" in b.text) for b in blocks])
+    short = (words <= SHORT_WORDS).astype(np.float64)
+    prose = ((words >= PROSE_WORDS) & (col["stopwords"] >= PROSE_STOPWORDS)).astype(np.float64)
+    share_of_max = words / max(1.0, words.max())
+    kinds = np.array([[float(b.kind is k) for k in _KINDS] for b in blocks])
+    phrases = np.array([_phrase_hits(b.text) for b in blocks])
+    first = np.array([[float(c == r) for r in RULE_CLASSES] for c in first_pass])
+    rule_good = np.array([float(c == "good") for c in revised])
+    good_at = np.flatnonzero(rule_good)
+    index = np.arange(n)
+    in_window = ((index >= good_at[0]) & (index <= good_at[-1])).astype(np.float64) if len(good_at) else np.zeros(n)
+    columns = [base, copyright_, repeats, share_of_max, short, prose]
+    columns = [np.column_stack(columns), kinds, phrases, first, rule_good, in_window]
+    context = np.column_stack([col["log_words"], col["stopwords"], col["terminal"], short, prose,
+                               col["link_density"], rule_good])
+    for k in WINDOWS:
+        columns += [_window_mean(context, k, before=True), _window_mean(context, k, before=False)]
+    columns.append(_layout(words, chars, prose, short))
+    return np.column_stack(columns).astype(np.float32)
+
+
+def _text_row(block: Block, stoplist: frozenset[str]) -> list[float]:
+    """The first twelve base columns of one block, from its text alone (word and character counts not yet logged)."""
+    text = block.text
+    toks = _WORD.findall(text)
+    w = max(1, len(toks))
+    return [
+        float(len(toks)), float(len(text)), len(text) / w, float(bool(_TERMINAL.search(text))),
+        len(_PUNCT.findall(text)) / w, text.count(",") / w, sum(t[0].isupper() for t in toks) / w,
+        len(_DIGIT.findall(text)) / max(1, len(text)), sum(t.lower() in stoplist for t in toks) / w,
+        block.link_density, float(block.level), float(text[:1].islower()),
+    ]
+
+
+def _phrase_hits(text: str) -> list[float]:
+    """1 per phrase category whose list matches the start of the block."""
+    head = text[:PHRASE_PREFIX_CHARS]  # bounds what a fragment with a gap ("[^.]{0,40}") may scan
+    return [float(pattern(c, anchored=True).match(head) is not None) for c in PHRASE_CATEGORIES]
+
+
+def _window_mean(values: np.ndarray, k: int, before: bool) -> np.ndarray:
+    """Mean of each column over the k rows before (or after) each row; zero padding at the edges."""
+    n = len(values)
+    padded = np.vstack([np.zeros((k, values.shape[1])), values, np.zeros((k, values.shape[1]))])
+    sums = np.vstack([np.zeros((1, values.shape[1])), np.cumsum(padded, axis=0)])
+    start = np.arange(n) + (0 if before else k + 1)  # row i of `values` is row i + k of `padded`
+    return (sums[start + k] - sums[start]) / k
+
+
+def _layout(words: np.ndarray, chars: np.ndarray, prose: np.ndarray, short: np.ndarray) -> np.ndarray:
+    """Where each block sits: position, share of the prose before and after it, distance to the prose peak,
+    length of the run of short lines it is part of, and page-level sizes."""
+    n = len(words)
+    prose_words = words * prose
+    total_prose = max(1.0, prose_words.sum())
+    before = (np.cumsum(prose_words) - prose_words) / total_prose
+    after = 1.0 - before - prose_words / total_prose
+    kernel = np.ones(2 * PEAK_RADIUS + 1)
+    peak = int(np.argmax(np.convolve(prose_words, kernel, mode="same")))
+    index = np.arange(n)
+    char_start = (np.cumsum(chars) - chars) / max(1.0, chars.sum())
+    return np.column_stack([
+        index / n, char_start, before, after, (index - peak) / n, np.log1p(np.abs(index - peak)),
+        np.log1p(_run_lengths(short)), np.full(n, math.log1p(n)), np.full(n, math.log1p(words.sum())),
+        np.full(n, prose_words.sum() / max(1.0, words.sum())), np.full(n, math.log1p(words.max())),
+    ])
+
+
+def _run_lengths(flags: np.ndarray) -> np.ndarray:
+    """For each position, the length of the run of set flags it belongs to (0 where the flag is unset)."""
+    n = len(flags)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0.0], flags, [0.0]])))
+    out = np.zeros(n)
+    for start, end in zip(edges[::2], edges[1::2]):
+        out[start:end] = end - start
+    return out
