@@ -26,12 +26,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench import load_corpus, select  # noqa: E402
+from bench import load_corpus, read_page, select  # noqa: E402
 
-from cleaner.block_features import feature_names, features  # noqa: E402
+from cleaner.block_features import feature_names  # noqa: E402
+from cleaner.classify import candidates  # noqa: E402
 from cleaner.metrics import word_prf  # noqa: E402
 from cleaner.pipeline import Pipeline  # noqa: E402
-from cleaner.segment import segment  # noqa: E402
 
 MODEL = REPO / "src" / "cleaner" / "models" / "blocks.json"
 _WORD = re.compile(r"\w+")
@@ -59,17 +59,13 @@ def label(text: str, gold_lines: list[str], gold: str, gold_shingles: set[tuple[
 
 def page_rows(pipeline: Pipeline, doc) -> dict | None:
     """Features, labels and texts of one page's candidate blocks."""
-    prepared = pipeline.prepare(doc.html_path.read_bytes() if not doc.html_path.suffix == ".gz"
-                                else _gunzip(doc.html_path), doc.url, "html")
+    prepared = pipeline.prepare(read_page(doc).raw, doc.url, "html")
     if prepared is None or prepared.tree is None:
         return None
-    cands = segment(prepared.tree)
-    title = prepared.tree.findtext(".//title") or ""
-    page_type = prepared.metadata.page_type or ""
-    return {
-        "id": doc.id, "type": doc.page_type, "gold": doc.text, "texts": [c.text for c in cands],
-        "X": features(cands, title, page_type), "y": labels([c.text for c in cands], doc.text),
-    }
+    cands, rows = candidates(prepared)
+    texts = [c.text for c in cands]
+    return {"id": doc.id, "type": doc.page_type, "gold": doc.text, "texts": texts, "X": rows,
+            "y": labels(texts, doc.text)}
 
 
 def labels(texts: list[str], gold_text: str) -> np.ndarray:
@@ -79,12 +75,6 @@ def labels(texts: list[str], gold_text: str) -> np.ndarray:
     gold_lines = [" ".join(t.lower() for t in _WORD.findall(line)) for line in gold_text.splitlines() if line.strip()]
     shingles = {tuple(gold_toks[i:i + _SHINGLE]) for i in range(len(gold_toks) - _SHINGLE + 1)}
     return np.array([label(t, gold_lines, gold, shingles) for t in texts])
-
-
-def _gunzip(path: Path) -> bytes:
-    import gzip
-
-    return gzip.decompress(path.read_bytes())
 
 
 def load_pages(corpus: Path, cache: Path | None, limit: int | None) -> list[dict]:
@@ -111,21 +101,21 @@ def page_f1(page: dict, keep: np.ndarray) -> float:
     return word_prf("\n".join(t for t, k in zip(page["texts"], keep) if k), page["gold"])[2]
 
 
-def fit(pages: list[dict], key: str = "X"):
-    """A HistGradientBoostingClassifier on all `key` rows of `pages`."""
+def fit(pages: list[dict]):
+    """A HistGradientBoostingClassifier on all rows of `pages`."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    X = np.vstack([p[key] for p in pages])
+    X = np.vstack([p["X"] for p in pages])
     y = np.concatenate([p["y"] for p in pages])
     return HistGradientBoostingClassifier(**PARAMS).fit(X, y)
 
 
-def out_of_fold(pages: list[dict], key: str, folds: int = 5) -> None:
-    """Set page["p"] to out-of-fold probabilities of a model on `key` rows (pages fold by position)."""
+def out_of_fold(pages: list[dict], folds: int = 5) -> None:
+    """Set page["p"] to out-of-fold probabilities (pages fold by position)."""
     for k in range(folds):
-        model = fit([p for i, p in enumerate(pages) if i % folds != k], key)
+        model = fit([p for i, p in enumerate(pages) if i % folds != k])
         for page in pages[k::folds]:
-            page["p"] = model.predict_proba(page[key])[:, 1]
+            page["p"] = model.predict_proba(page["X"])[:, 1]
 
 
 def best_threshold(pages: list[dict]) -> tuple[float, float]:
@@ -148,8 +138,8 @@ def report(pages: list[dict], stage: str) -> float:
     return threshold
 
 
-def to_spec(model) -> dict:
-    """The fitted ensemble as the JSON that `cleaner.boosted.BoostedTrees` reads."""
+def write_model(path: Path, names: list[str], threshold: float, model) -> None:
+    """Write the fitted ensemble as the JSON that `cleaner.boosted.load_model` reads."""
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
@@ -163,7 +153,11 @@ def to_spec(model) -> dict:
             "value": [round(float(v), 6) if is_leaf else 0.0 for v, is_leaf in zip(nodes["value"], leaf)],
             "depth": int(nodes["depth"].max()),
         })
-    return {"baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}
+    spec = {"features": names, "threshold": threshold, "baseline": float(np.ravel(model._baseline_prediction)[0]),
+            "trees": trees}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(spec, separators=(",", ":")))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
 def main() -> None:
@@ -179,14 +173,11 @@ def main() -> None:
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks, "
           f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)")
     print(f"oracle (the labels as answers): word F1 {np.mean([page_f1(p, p['y'] > 0) for p in pages]):.4f}")
-    out_of_fold(pages, "X")
+    out_of_fold(pages)
     threshold = report(pages, "5-fold by page")
     if args.cv_only:
         return
-    spec = {"features": feature_names(), "threshold": threshold, **to_spec(fit(pages, "X"))}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(spec, separators=(",", ":")))
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    write_model(args.out, feature_names(), threshold, fit(pages))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ export are train_blocks'; the features are `cleaner.line_features`, computed by 
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 import time
@@ -28,7 +27,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from bench import Doc, layout_dump, load_corpus, naive_dump, read_page, select  # noqa: E402
-from train_blocks import best_threshold, fit, labels, out_of_fold, page_f1, to_spec  # noqa: E402
+from train_blocks import best_threshold, fit, labels, out_of_fold, page_f1, write_model  # noqa: E402
 
 from cleaner.filters.boilerplate import MODEL_PATH, BoilerplateFilter  # noqa: E402
 from cleaner.line_features import feature_names  # noqa: E402
@@ -112,16 +111,13 @@ def main() -> None:
     pages = load_pages(args.corpus, args.cache, args.limit, args.workers)
     print(f"{len(pages)} dumps, {sum(len(p['y']) for p in pages)} blocks, "
           f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)")
-    out_of_fold(pages, "X", FOLDS)
+    out_of_fold(pages, FOLDS)
     f1, threshold = best_threshold(pages)
     print(f"out of fold: threshold {threshold:.2f}, word F1 {f1:.4f}")
     report(pages, threshold)
     if args.cv_only:
         return
-    spec = {"features": feature_names(), "threshold": threshold, "model": to_spec(fit(pages))}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(spec, separators=(",", ":")))
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    write_model(args.out, feature_names(), threshold, fit(pages))
 
 
 if __name__ == "__main__":

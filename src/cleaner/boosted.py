@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,7 +17,7 @@ class BoostedTrees:
     """
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        self.threshold: float = spec.get("threshold", 0.5)  # the decision threshold chosen in training
+        self.threshold = float(spec.get("threshold", 0.5))  # the decision threshold chosen in training
         self.baseline: float = spec["baseline"]
         trees = spec["trees"]
         width = max(len(t["feature"]) for t in trees)
@@ -43,3 +45,13 @@ class BoostedTrees:
             node = np.where(go_left, self.left[tree, node], self.right[tree, node])
         raw = self.baseline + self.value[tree, node].sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
+
+
+def load_model(path: Path, features: list[str]) -> BoostedTrees | None:
+    """The model file at `path` (written by benchmarks/train_blocks.py's `write_model`), or None when it is missing,
+    unreadable or was trained on other feature columns than `features` (the caller then falls back to rules)."""
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        return BoostedTrees(spec) if spec.get("features") == features else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

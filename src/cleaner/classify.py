@@ -7,56 +7,41 @@ pipeline falls back to trafilatura's rule-based extraction.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
-from lxml.html import HtmlElement
+import numpy as np
 
 from .block_features import feature_names, features
-from .blocks import Block, Kind
-from .boosted import BoostedTrees
-from .segment import Candidate, segment
+from .blocks import Block
+from .boosted import BoostedTrees, load_model
+from .document import Document
+from .segment import Candidate, as_blocks, segment
 
 MODEL_PATH = Path(__file__).parent / "models" / "blocks.json"
-_CELLS = {"td", "th"}
 
 
 @lru_cache(maxsize=1)
 def block_model() -> BoostedTrees | None:
     """The shipped block classifier, or None when the model file is missing or was built for other features."""
-    if not MODEL_PATH.is_file():
-        return None
-    spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return BoostedTrees(spec) if spec.get("features") == feature_names() else None
+    return load_model(MODEL_PATH, feature_names())
 
 
-def classify_blocks(tree: HtmlElement, title: str = "", page_type: str = "") -> list[Block] | None:
+def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
+    """The page's candidate blocks and their feature rows (training calls this too: it sees what cleaning sees)."""
+    assert doc.tree is not None
+    cands = segment(doc.tree)
+    title = doc.tree.findtext(".//title") or ""
+    return cands, features(cands, title, doc.metadata.page_type or "")
+
+
+def classify_blocks(doc: Document) -> list[Block] | None:
     """The page's content blocks as the model sees them; None when there is no usable model."""
     model = block_model()
     if model is None:
         return None
-    cands = segment(tree)
+    cands, rows = candidates(doc)
     if not cands:
         return []
-    keep = model.probabilities(features(cands, title, page_type)) >= model.threshold
-    return _assemble([c for c, k in zip(cands, keep) if k])
-
-
-def _assemble(kept: list[Candidate]) -> list[Block]:
-    """Blocks from the kept candidates; cells of one table row become one TABLE block."""
-    out: list[Block] = []
-    row_of_last: int | None = None
-    for c in kept:
-        if c.tag in _CELLS and len(c.parents) > 1:
-            row = c.parents[-2]
-            text = c.text.strip(" |")
-            if row == row_of_last and out:
-                out[-1].text = f"{out[-1].text} | {text}"
-            else:
-                out.append(Block(text, Kind.TABLE, 0, c.link_density, "tr"))
-            row_of_last = row
-            continue
-        row_of_last = None
-        out.append(Block(c.text, c.kind, c.level, c.link_density, c.tag))
-    return [b for b in out if b.text]
+    keep = model.probabilities(rows) >= model.threshold
+    return as_blocks([c for c, k in zip(cands, keep) if k])

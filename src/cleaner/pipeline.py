@@ -17,7 +17,6 @@ from .article import Article, Metadata
 from .blocks import Block
 from .classify import classify_blocks
 from .document import Document
-from .dom_blocks import dom_blocks
 from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
 from .extract import extract_blocks
 from .filter import Filter, Stage
@@ -26,6 +25,7 @@ from .load import FORMATS, Source, detect_format, read_source
 from .metadata import page_metadata
 from .pagetype import detect_page_type
 from .registry import builtin_filters, lookup
+from .segment import as_blocks, segment
 from .textblocks import text_to_blocks
 
 LOG = logging.getLogger(__name__)
@@ -232,31 +232,28 @@ class Pipeline:
                 doc.warnings.append(f"filter {flt.name} skipped: {type(err).__name__}: {err}")
 
     def _extract(self, doc: Document, url: str | None) -> list[Block]:
-        """The page's main content: the block classifier's choice, or trafilatura's (then a plain block split of the
-        whole page when trafilatura finds nothing).
+        """The page's main content: the block classifier's choice, or trafilatura's (then all the page's candidate
+        blocks, for the boilerplate filter to sift, when trafilatura finds nothing).
 
         (When trafilatura answers with one lump of text, its own fallback, that lump scores better than
         re-splitting the page: measured on the dev set, 0.62 against 0.59 word F1 on the 36 pages concerned.)
         """
         assert doc.tree is not None
         try:
-            if self.extractor == "learned":
-                title = doc.tree.findtext(".//title") or ""
-                if (learned := classify_blocks(doc.tree, title, doc.metadata.page_type or "")) is not None:
-                    doc.extractor = "learned"
-                    if not learned:
-                        doc.warnings.append("no main content found in the page")
-                    return learned
-            blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
-            doc.extractor = "trafilatura"
-            if not blocks:
-                blocks, doc.extractor = dom_blocks(doc.tree), "dom"
+            blocks = classify_blocks(doc) if self.extractor == "learned" else None
+            if blocks is not None:
+                doc.extractor = "learned"
+            else:
+                blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
+                doc.extractor = "trafilatura"
+                if not blocks:
+                    blocks, doc.extractor = as_blocks(segment(doc.tree)), "dom"
         except Exception as err:  # an extractor raising on odd markup is a page problem, not a crash
             doc.warnings.append(f"extraction failed: {type(err).__name__}: {err}")
             return []
         if not blocks:
             doc.warnings.append("no main content found in the page")
-        return blocks or []
+        return blocks
 
 
 def _parser() -> HTMLParser:

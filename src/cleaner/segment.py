@@ -1,4 +1,5 @@
-"""Split a parsed page into candidate blocks, each with the structure around it, for the block classifier.
+"""Split a parsed page into candidate blocks, each with the structure around it, for the block classifier (and,
+as plain blocks, for the rule path when trafilatura finds nothing).
 
 One iterative walk over the tree (deep nesting cannot exhaust the stack). A block is the text of a block-level
 element that is not inside a nested block-level child; it records what a classifier needs to tell body from
@@ -15,7 +16,7 @@ from functools import lru_cache
 from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
-from .blocks import Kind
+from .blocks import Block, Kind
 
 # never visible text
 _SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "textarea", "svg", "iframe",
@@ -200,3 +201,22 @@ def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:
     walk.hidden -= hidden
     walk.path.pop()
     walk.hit_stack.pop()
+
+
+def as_blocks(cands: list[Candidate]) -> list[Block]:
+    """Body blocks from candidates; the cells of one table row become one TABLE block."""
+    out: list[Block] = []
+    row_of_last: int | None = None
+    for c in cands:
+        if c.tag in _CELLS and len(c.parents) > 1:
+            row = c.parents[-2]
+            text = c.text.strip(" |")
+            if row == row_of_last and out:
+                out[-1].text = f"{out[-1].text} | {text}"
+            else:
+                out.append(Block(text, Kind.TABLE, 0, c.link_density, "tr"))
+            row_of_last = row
+            continue
+        row_of_last = None
+        out.append(Block(c.text, c.kind, c.level, c.link_density, c.tag))
+    return [b for b in out if b.text]

@@ -13,18 +13,16 @@ stop-word list is jusText's for the document's language (guessed from the text w
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import justext
 import numpy as np
 
 from ..blocks import Block, Kind
-from ..boosted import BoostedTrees
+from ..boosted import BoostedTrees, load_model
 from ..document import Document
 from ..filter import Filter
 from ..line_features import feature_names, features
@@ -49,23 +47,10 @@ _WORD = re.compile(r"\w+")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 
 
-class LineModel(NamedTuple):
-    """The shipped line classifier: a tree ensemble and the probability from which a block is content."""
-
-    trees: BoostedTrees
-    threshold: float
-
-
 @lru_cache(maxsize=1)
-def line_model() -> LineModel | None:
+def line_model() -> BoostedTrees | None:
     """The shipped line classifier, or None when its file is missing, unreadable or built for other features."""
-    try:
-        spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-        if spec["features"] != feature_names():
-            return None
-        return LineModel(BoostedTrees(spec["model"]), float(spec["threshold"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    return load_model(MODEL_PATH, feature_names())
 
 
 class BoilerplateFilter(Filter):
@@ -81,7 +66,7 @@ class BoilerplateFilter(Filter):
         language = doc.metadata.language
         model = line_model() if doc.extractor == "" else None  # trained on text dumps, not on HTML blocks
         if model is not None:
-            keep = model.trees.probabilities(self.line_rows(doc.blocks, language)) >= model.threshold
+            keep = model.probabilities(self.line_rows(doc.blocks, language)) >= model.threshold
             drop, reason = set(np.flatnonzero(~keep).tolist()), "boilerplate line (line classifier)"
         else:
             drop = self.rule_drops(doc.blocks, language)
