@@ -22,28 +22,30 @@ class BoostedTrees:
         trees = spec["trees"]
         width = max(len(t["feature"]) for t in trees)
         self.depth = max(t["depth"] for t in trees)
+        self.roots = np.arange(len(trees), dtype=np.intp) * width  # every tree's nodes at [root, root + width)
 
-        def pad(key: str, dtype: type, fill: float) -> np.ndarray:
-            return np.array([t[key] + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
+        def flat(key: str, dtype: type, fill: float, offset: bool = False) -> np.ndarray:
+            padded = np.array([t[key] + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
+            return (padded + self.roots[:, None] if offset else padded).ravel()
 
-        self.feature = pad("feature", np.int32, 0)
-        self.split = pad("split", np.float64, np.inf)
-        self.left = pad("left", np.int32, 0)
-        self.right = pad("right", np.int32, 0)
-        self.value = pad("value", np.float64, 0.0)
+        self.feature = flat("feature", np.intp, 0)
+        self.split = flat("split", np.float64, np.inf)
+        self.left = flat("left", np.intp, 0, offset=True)  # children as indexes into the flat arrays
+        self.right = flat("right", np.intp, 0, offset=True)
+        self.value = flat("value", np.float64, 0.0)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """P(positive) per row of `rows` (columns in the order the model was trained on)."""
         if not len(rows):
             return np.zeros(0)
-        n_trees = self.feature.shape[0]
-        tree = np.arange(n_trees)[None, :]
-        node = np.zeros((len(rows), n_trees), dtype=np.int32)
-        row = np.arange(len(rows))[:, None]
+        rows = np.ascontiguousarray(rows, dtype=np.float64)
+        cells = rows.ravel()
+        row_start = (np.arange(len(rows), dtype=np.intp) * rows.shape[1])[:, None]
+        node = np.repeat(self.roots[None, :], len(rows), axis=0)
         for _ in range(self.depth):
-            go_left = rows[row, self.feature[tree, node]] <= self.split[tree, node]
-            node = np.where(go_left, self.left[tree, node], self.right[tree, node])
-        raw = self.baseline + self.value[tree, node].sum(axis=1)
+            go_left = cells.take(row_start + self.feature.take(node)) <= self.split.take(node)
+            node = np.where(go_left, self.left.take(node), self.right.take(node))
+        raw = self.baseline + self.value.take(node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 

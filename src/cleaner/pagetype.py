@@ -44,8 +44,8 @@ _PRICE = XPath("count(//*[@itemprop='price' or contains(@class,'price')])")
 _CART = XPath("count(//*[self::button or self::input or self::a][contains(translate(., 'ADTOCR', 'adtocr'), 'add to cart') "
               "or contains(translate(@value, 'ADTOCR', 'adtocr'), 'add to cart')])")
 _ARTICLES = XPath("count(//article)")
-_REPLY = XPath("count(//*[contains(@class,'post') or contains(@class,'comment') or contains(@class,'message')]"
-               "[.//a[contains(translate(., 'REPLY', 'reply'), 'reply') or contains(translate(., 'QUOTE', 'quote'), 'quote')]])")
+_REPLY_LINKS = XPath("//a[contains(translate(., 'REPLY', 'reply'), 'reply') or contains(translate(., 'QUOTE', 'quote'), 'quote')]")
+_POST_CLASSES = ("post", "comment", "message")
 
 
 def detect_page_type(tree: HtmlElement, url: str | None) -> str:
@@ -56,7 +56,7 @@ def detect_page_type(tree: HtmlElement, url: str | None) -> str:
     by_url = _url_type(url)
     if by_url in ("forum", "documentation", "product"):
         return by_url
-    if _REPLY(tree) >= 6:
+    if _posts_with_reply_links(tree) >= 6:
         return "forum"
     if _CART(tree) >= 1 and _PRICE(tree) >= 1:
         return "product"
@@ -83,6 +83,14 @@ def _declared_type(tree: HtmlElement) -> str | None:
         if wanted in mapped:
             return wanted
     return None
+
+
+def _posts_with_reply_links(tree: HtmlElement) -> int:
+    """How many elements with a post/comment/message class hold a "reply" or "quote" link (forum posts do)."""
+    posts = set()
+    for link in _REPLY_LINKS(tree):
+        posts.update(a for a in link.iterancestors() if any(c in a.get("class", "") for c in _POST_CLASSES))
+    return len(posts)
 
 
 def _schema_types(data: object, depth: int) -> list[str]:

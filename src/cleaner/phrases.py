@@ -26,11 +26,34 @@ def phrases(category: str, langs: tuple[str, ...] | None = None) -> list[str]:
     return [p for lang in (langs or languages()) for p in _load(lang).get(category, [])]
 
 
+_WORD_START = re.compile(r"(?:\\b)?(?:\(\?:)*\w")  # a fragment whose matches begin with a word character
+
+
+def _alternation(fragments: list[str]) -> str:
+    """Regex source matching any of `fragments`; those that begin with a word character only match at a word start.
+
+    The shared `(?<!\\w)` in front lets the regex engine reject most positions at once: about 4x faster scans.
+    """
+    words = [f for f in fragments if _WORD_START.match(f)]
+    others = [f for f in fragments if not _WORD_START.match(f)]
+    parts = ([rf"(?<!\w)(?:{'|'.join(f'(?:{f})' for f in words)})"] if words else []) + [f"(?:{f})" for f in others]
+    return "|".join(parts)
+
+
 @lru_cache(maxsize=None)
 def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """One compiled case-insensitive regex matching any phrase of `category` (at the start when `anchored`)."""
     fragments = phrases(category) + list(extra)
     if not fragments:
         return re.compile(r"(?!x)x")
-    body = "|".join(f"(?:{f})" for f in fragments)
-    return re.compile(rf"^\W{{0,3}}(?:{body})" if anchored else rf"(?:{body})", re.I)
+    if anchored:
+        return re.compile(rf"^\W{{0,3}}(?:{'|'.join(f'(?:{f})' for f in fragments)})", re.I)
+    return re.compile(_alternation(fragments), re.I)
+
+
+@lru_cache(maxsize=None)
+def kinds_pattern(categories: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex over several categories, each a named group: `match.lastgroup` says which one matched (one scan
+    instead of one per category)."""
+    groups = [f"(?P<{c}>{_alternation(phrases(c))})" for c in categories if phrases(c)]
+    return re.compile("|".join(groups) or r"(?!x)x", re.I)

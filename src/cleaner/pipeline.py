@@ -23,6 +23,7 @@ from .filter import Filter, Stage
 from .limits import PARSER_MAX_DEPTH, Deadline, Limits, _Alarm, alarm
 from .load import FORMATS, Source, detect_format, read_source
 from .metadata import page_metadata
+from .noscript import reveal_noscript
 from .pagetype import detect_page_type
 from .registry import builtin_filters, lookup
 from .segment import as_blocks, segment
@@ -268,7 +269,8 @@ def _parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
     """Parse once with lxml (no network, no DTD, no entities); raise NotAPage when nothing parseable is there.
 
     Pages with more elements than `limits.max_nodes` raise TooManyElements (found by a counting pass that stops
-    early, so memory stays bounded); pages nested deeper than `limits.max_depth` raise TooDeep.
+    early, so memory stays bounded); pages nested deeper than `limits.max_depth` raise TooDeep. A <noscript> that
+    holds the page's text (a JavaScript app's crawler fallback) is unwrapped: see `cleaner.noscript`.
     """
     limits = limits or Limits()
     text = _strip_prolog(text)
@@ -296,6 +298,7 @@ def _parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
         raise TooDeep(f"the page nests elements deeper than {limits.max_depth} levels")
     for wrapper in _MISNESTED(tree):
         wrapper.drop_tag()  # keep the content, lose the bogus wrapper that extractors would throw away whole
+    reveal_noscript(tree)
     return tree
 
 

@@ -88,7 +88,8 @@ class _Walk:
         self.out: list[Candidate] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.blocks: list[tuple[str, int]] = []  # open block-level (tag, serial number)
+        self.blocks: list[str] = []  # tags of the open block-level elements
+        self.serials: list[int] = []  # and their serial numbers
         self.opened = 0  # block-level elements opened so far: their serial numbers (ids of lxml proxies get reused)
         self.inside = [0] * len(LANDMARKS)
         self.signals = [0] * len(SIGNALS)
@@ -104,18 +105,21 @@ class _Walk:
                 self.link_chars += len(text.strip())
 
     def flush(self) -> None:
+        if not self.parts:
+            self.link_chars = 0
+            return
         text = " ".join("".join(self.parts).split())
         self.parts.clear()
         if text:
-            tag = self.blocks[-1][0] if self.blocks else "body"
-            kind = next((_KIND[t] for t, _ in reversed(self.blocks) if t in _KIND), Kind.PARAGRAPH)
+            tag = self.blocks[-1] if self.blocks else "body"
+            kind = next((_KIND[t] for t in reversed(self.blocks) if t in _KIND), Kind.PARAGRAPH)
             level = int(tag[1]) if kind is Kind.HEADING and tag[0] == "h" and len(tag) == 2 else 0
             if kind is Kind.TABLE:
                 text = text.strip(" |")
             self.out.append(Candidate(
-                text, tag, kind, level, self.link_chars, len(self.path), tuple(1 if n else 0 for n in self.inside),
+                text, tag, kind, level, self.link_chars, len(self.path), tuple(map(bool, self.inside)),
                 tuple(self.signals), self._near(), self.hidden > 0, hash(tuple(self.path[-_PATH_DEPTH:])),
-                tuple(i for _, i in self.blocks),
+                tuple(self.serials),
             ))
         self.link_chars = 0
 
@@ -155,7 +159,8 @@ def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...]
     if tag in _BLOCK_TAGS:
         walk.flush()
         walk.opened += 1
-        walk.blocks.append((tag, walk.opened))
+        walk.blocks.append(tag)
+        walk.serials.append(walk.opened)
     if tag == "a":
         walk.in_link += 1
     elif tag in _CELLS:
@@ -165,11 +170,12 @@ def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...]
     hits: tuple[int, ...] = ()
     hidden = False
     token = tag
-    if element.attrib:
-        attrs = dict(element.items())
-        hits, token = _marks(tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", ""))
-        style = attrs.get("style")
-        hidden = "hidden" in attrs or attrs.get("aria-hidden") == "true" or bool(style and _HIDDEN_STYLE.search(style))
+    attrs = element.attrib
+    if attrs:
+        get = attrs.get
+        hits, token = _marks(tag, get("class", ""), get("id", ""), get("role", ""))
+        style = get("style")
+        hidden = "hidden" in attrs or get("aria-hidden") == "true" or bool(style and _HIDDEN_STYLE.search(style))
     for i in hits:
         walk.signals[i] += 1
     walk.hidden += hidden
@@ -181,10 +187,17 @@ def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...]
 @lru_cache(maxsize=8192)
 def _marks(tag: str, cls: str, ident: str, role: str) -> tuple[tuple[int, ...], str]:
     """(indexes of the SIGNALS groups the class/id/role match, the element's path token): pages repeat these."""
-    mark = f"{cls} {ident} {role}".lower()
-    hits = tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(mark)) if mark.strip() else ()
+    hits: set[int] = set()
+    for word in f"{cls} {ident} {role}".lower().split():
+        hits.update(_word_marks(word))
     first_class = cls.split()[:1]
-    return hits, tag + "." + _NUMBERS.sub("", first_class[0]) if first_class else tag
+    return tuple(sorted(hits)), tag + "." + _NUMBERS.sub("", first_class[0]) if first_class else tag
+
+
+@lru_cache(maxsize=65536)
+def _word_marks(word: str) -> tuple[int, ...]:
+    """The SIGNALS groups one class/id word matches (no pattern spans a space, so words can be matched alone)."""
+    return tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(word))
 
 
 def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:
@@ -192,6 +205,7 @@ def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:
     if tag in _BLOCK_TAGS:
         walk.flush()
         walk.blocks.pop()
+        walk.serials.pop()
     if tag == "a":
         walk.in_link -= 1
     if (index := _LANDMARK_INDEX.get(tag)) is not None:

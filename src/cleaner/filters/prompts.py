@@ -16,7 +16,7 @@ from ..blocks import Block
 from ..document import Document
 from ..dom import elements_marked, word_count
 from ..filter import Filter
-from ..phrases import pattern
+from ..phrases import kinds_pattern
 
 _PROMPT_MARK = re.compile(
     r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|sign-?up|opt-?in|mailchimp|mc4wp|"
@@ -43,7 +43,5 @@ class PromptFilter(Filter):
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
         if block.word_count > self.options["max_words"]:
             return None
-        for kind in _KINDS:
-            if pattern(kind).search(block.text):
-                return f"{kind} prompt"
-        return None
+        match = kinds_pattern(_KINDS).search(block.text)
+        return f"{match.lastgroup} prompt" if match else None
