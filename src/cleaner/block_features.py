@@ -14,7 +14,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from .blocks import Kind
 from .pagetype import PAGE_TYPES
+from .phrases import kinds_pattern
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _WORD = re.compile(r"\w+")
@@ -34,6 +36,14 @@ _SCALARS = 19  # the per-block numbers before the tag one-hot in `feature_names(
 _NO_GROUP = [0.0, 0.0, 0.0]
 _GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
 _STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
+# phrase lists looked for at the start of a block (first match in this order wins), grouped into one feature each
+_PHRASE_ORDER = ("newsletter", "cookie", "paywall", "share", "related", "disclaimer", "caption_credit", "byline",
+                 "pager", "ui_label", "article_end")
+_PHRASE_GROUPS = {"prompt": ("newsletter", "cookie", "paywall"), "share": ("share",),
+                  "related": ("related", "article_end"), "note": ("disclaimer", "caption_credit", "byline"),
+                  "ui": ("ui_label", "pager")}
+_PHRASE_INDEX = {kind: i for i, kinds in enumerate(_PHRASE_GROUPS.values()) for kind in kinds}
+_PHRASE_PREFIX = 160  # characters of a block the phrases are looked for in: boilerplate states itself early
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +69,7 @@ def feature_names() -> list[str]:
         names += [f"{level}_log_words", f"{level}_blocks", f"{level}_link_density"]
     for side in ("prev", "next"):
         names += [f"{side}_log_words", f"{side}_link_density", f"{side}_p"]
+    names += [f"phrase_{g}" for g in _PHRASE_GROUPS] + ["under_related_heading", "before_best", "after_best"]
     names += ["page_log_words", "page_blocks", "page_link_density", "page_p_share"]
     names += [f"type_{t}" for t in PAGE_TYPES]
     return names
@@ -116,8 +127,35 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     tag_onehot[np.arange(n), [_TAG_INDEX.get(c.tag, _OTHER) for c in cands]] = 1.0
     marks = np.minimum(np.asarray([c.signals + c.near for c in cands], dtype=np.float32), _SIGNAL_CAP)
     inside = np.asarray([c.inside for c in cands], dtype=np.float32)
-    return np.hstack([table[:, :_SCALARS], tag_onehot, inside, marks, table[:, _SCALARS:],
-                      np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page)))])
+    return np.hstack([table[:, :_SCALARS], tag_onehot, inside, marks, table[:, _SCALARS:], _phrases(cands),
+                      _around_best(cands, best), np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page)))])
+
+
+def _phrases(cands: Sequence[Candidate]) -> np.ndarray:
+    """Per block: which phrase group its start matches (one-hot), and whether the nearest heading at or above it
+    opens a related/comments section."""
+    opening = kinds_pattern(_PHRASE_ORDER, anchored=True)
+    out = np.zeros((len(cands), len(_PHRASE_GROUPS) + 1), dtype=np.float32)
+    under_related = 0.0
+    for i, c in enumerate(cands):
+        match = opening.match(c.text[:_PHRASE_PREFIX])
+        group = _PHRASE_INDEX[match.lastgroup] if match and match.lastgroup else None
+        if group is not None:
+            out[i, group] = 1.0
+        if c.kind is Kind.HEADING:
+            under_related = 1.0 if group == _PHRASE_INDEX["related"] else 0.0
+        out[i, -1] = under_related
+    return out
+
+
+def _around_best(cands: Sequence[Candidate], best: int | None) -> np.ndarray:
+    """Per block: 1 in the first column when it comes before the best container, in the second when after it."""
+    out = np.zeros((len(cands), 2), dtype=np.float32)
+    inside = [i for i, c in enumerate(cands) if best is not None and best in c.parents]
+    if inside:
+        out[: inside[0], 0] = 1.0
+        out[inside[-1] + 1 :, 1] = 1.0
+    return out
 
 
 def _group_stats(cands: Sequence[Candidate], words: Sequence[int]) -> dict[int, list[float]]:

@@ -52,8 +52,12 @@ def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) 
 
 
 @lru_cache(maxsize=None)
-def kinds_pattern(categories: tuple[str, ...]) -> re.Pattern[str]:
+def kinds_pattern(categories: tuple[str, ...], anchored: bool = False) -> re.Pattern[str]:
     """One regex over several categories, each a named group: `match.lastgroup` says which one matched (one scan
-    instead of one per category)."""
+    instead of one per category). `anchored`: at the start of the text, as `pattern(..., anchored=True)`; the
+    first category in `categories` that matches there wins."""
+    if anchored:
+        groups = [f"(?P<{c}>{'|'.join(f'(?:{f})' for f in phrases(c))})" for c in categories if phrases(c)]
+        return re.compile(rf"^\W{{0,3}}(?:{'|'.join(groups)})" if groups else r"(?!x)x", re.I)
     groups = [f"(?P<{c}>{_alternation(phrases(c))})" for c in categories if phrases(c)]
     return re.compile("|".join(groups) or r"(?!x)x", re.I)
