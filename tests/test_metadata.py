@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.dates import machine_date, url_date
+from cleaner.dates import date_line, machine_date, url_date
 from cleaner.load import read_source
 from cleaner.metadata import page_metadata, split_authors
 from cleaner.metrics import author_match, date_match, title_match
@@ -126,6 +126,101 @@ def test_footer_headings_are_not_the_title() -> None:
     <meta property="og:type" content="article"></head><body><div><p>Owners worry about data.</p></div>
     <footer><h1>Contact Us</h1></footer></body></html>"""
     assert _page(html).title == "Smart homes and privacy"
+
+
+
+def test_an_h1_naming_the_site_by_its_domain_is_not_the_headline() -> None:
+    html = """<html><head><title>Investment review request, 2024 version - Moneytalk.org</title></head>
+    <body><h1>Moneytalk.org</h1><div class="post"><p>I am 45 and hold three funds.</p></div></body></html>"""
+    assert _page(html, "https://www.moneytalk.org/forum/viewtopic.php?t=425337").title == (
+        "Investment review request, 2024 version")
+
+
+def test_title_words_beyond_the_og_title_name_the_site() -> None:
+    html = """<html><head><title>Lumen Data Blog: Small adventures with small language models</title>
+    <meta property="og:title" content="Small adventures with small language models"></head>
+    <body><h1>Lumen Data Blog</h1><h1>What is a small model?</h1><p>Small models run on a laptop.</p></body></html>"""
+    assert _page(html, None).title == "Small adventures with small language models"
+
+
+def test_the_url_slug_picks_between_the_h1_and_the_title() -> None:
+    thread = """<html><head><title>Forumly - The heart of the internet</title></head>
+    <body><h1>Enameled cast iron pan and metal utensils</h1><p>Can I use a metal spatula on it?</p></body></html>"""
+    url = "https://www.forumly.com/r/Cooking/comments/1rl0nt4/enameled_cast_iron_pan_and_metal_utensils/"
+    assert _page(thread, url).title == "Enameled cast iron pan and metal utensils"
+    post = """<html><head><title>Ten tips for pruning roses | Garden Hub</title>
+    <meta property="og:type" content="article"></head>
+    <body><h1>Our blog</h1><p>Cut above an outward-facing bud.</p></body></html>"""
+    assert _page(post, "https://gardenhub.example/blog/ten-tips-for-pruning-roses/").title == (
+        "Ten tips for pruning roses")
+
+
+@pytest.mark.parametrize("title, url, headline", [
+    ("News | National Tutoring Accelerator", "https://example.org/news", "News"),
+    ("Travelguide | The 10 best airfare search sites", "https://www.travelguide.com/x", "The 10 best airfare search sites"),
+    ("python - Why is except: pass bad? - Coder Answers", "https://example.org/q/1", "Why is except: pass bad?"),
+    ("Outdoor Gear • The Bush Company USA", "https://thebushcompanyusa.com/c/outdoor-gear/", "Outdoor Gear"),
+    ("What happened to the ISO / Discussion / Distro Forums", "https://bbs.example.org/t?id=1",
+     "What happened to the ISO"),
+])
+def test_title_without_h1_keeps_its_first_part_not_naming_the_site(title: str, url: str, headline: str) -> None:
+    assert _page(f"<html><head><title>{title}</title></head><body><p>Text.</p></body></html>", url).title == headline
+
+
+def test_a_thread_label_before_the_h1_is_not_part_of_the_title() -> None:
+    html = """<html><head><title>Tips - ProxMox or Debian for virtualization? | Metal Workers</title></head><body>
+    <h1 class="p-title-value"><span class="label label--primary">Tips</span><span class="label-append">&nbsp;</span>ProxMox
+    or Debian for virtualization?</h1><p>Which one should I run?</p></body></html>"""
+    assert _page(html).title == "ProxMox or Debian for virtualization?"
+
+
+def test_byline_line_in_the_page_gives_the_author_but_menus_do_not() -> None:
+    html = """<html><body><nav><ul><li><a href="/i">By Industry</a></li></ul></nav>
+    <div class="dropdown-menu"><p>By Company Size</p></div><h1>State of SEO</h1>
+    <div class="meta"><p>March 15, 2022 · 3 min read · By <a href="/u/ana">Ana Ruiz</a></p></div>
+    <p>By clicking subscribe you agree to our terms.</p><p>Search is changing.</p></body></html>"""
+    assert _page(html).authors == ["Ana Ruiz"]
+
+
+def test_byline_line_cuts_the_date_after_the_name() -> None:
+    html = """<html><body><h1>Top tools</h1><p class="text-xl">by: Ziyi Xu, Dec 17, 2025</p>
+    <p>Tools matter.</p></body></html>"""
+    assert _page(html).authors == ["Ziyi Xu"]
+
+
+def test_a_person_author_that_is_the_site_gives_way_to_the_byline() -> None:
+    html = """<html><head><meta property="og:site_name" content="Heart Foundation">
+    <script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Heart Foundation"}}
+    </script></head><body><h1>Eat well on a budget</h1><span class="author">by Tracy Parker</span>
+    <p>Plan your meals.</p></body></html>"""
+    assert _page(html).authors == ["Tracy Parker"]
+    lone = html.replace('<span class="author">by Tracy Parker</span>', "")
+    assert _page(lone).authors == ["Heart Foundation"]
+
+
+def test_authors_label_and_microdata_name_in_a_meta_tag() -> None:
+    labelled = """<html><body><h1>Pruning</h1><div class="field--name-field-author">
+    <p>Authors: Julie Weisenhorn and Natalie Hoidal</p></div><p>Prune in spring.</p></body></html>"""
+    assert _page(labelled).authors == ["Julie Weisenhorn", "Natalie Hoidal"]
+    microdata = """<html><body><h1>Thread</h1><div itemprop="author" itemscope>
+    <meta itemprop="name" content="julian"><a href="/u/julian"><img src="a.png" alt=""></a></div>
+    <p>First post.</p></body></html>"""
+    assert _page(microdata).authors == ["julian"]
+
+
+def test_a_page_that_dates_only_its_last_update_is_dated_by_it() -> None:
+    html = """<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00"></head>
+    <body><h1>Our work</h1><p>Projects for clients.</p></body></html>"""
+    assert _page(html, "https://example.org/portfolio-work/").date == "2023-06-12"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Posted on the 15/12/2025 at 19:00", "2025-12-15"),
+    ("Updated: 10/31/2024", "2024-10-31"),
+    ("03/04/2024", None),  # March 4 or April 3: not guessed
+])
+def test_slashed_day_month_year_only_when_unambiguous(text: str, date: str | None) -> None:
+    assert date_line(text) == date
 
 
 @pytest.mark.parametrize("markup", [

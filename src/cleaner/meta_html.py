@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from .dates import date_line
-from .phrases import pattern
+from .phrases import pattern, phrases
 
 _MAX_BYLINE_CHARS = 120  # longer text under a byline class is a bio or a whole post, not a byline
 _MAX_NAME_WORDS = 6
@@ -24,11 +25,21 @@ _BYLINE = XPath(
     + ")]"
 )
 _TEXTS = XPath("//body//text()", smart_strings=False)
+_TEXT_PARENTS = XPath("//body//text()[. = $text]/..")  # the element a text is in, a tail's included
+_MENU_TAGS = {"nav", "menu", "form", "select", "button", "footer"}
+_MENU_CLASS = re.compile(r"menu|nav|dropdown", re.I)
+_MENU_DEPTH = 3  # a menu class further up is a page wrapper's ('under-menu'), not a menu's
+# a byline shares its line with a date or a reading time: 'May 3, 2024 · By Jane Doe · 4 min read'
+_BYLINE_PIECES = re.compile(r" [·|•] | [-–—] ")  # in text with single spaces
+_PIECE_MARK = re.compile(r"[·|•–—]| - ")  # a quick test for _BYLINE_PIECES
+# what follows the name in 'by Jo Roe, Staff Writer', 'by Jo Roe on May 3', 'By Jo Roe 12 May 2024', 'by Jo Roe (Editor)'
+_AFTER_NAME = re.compile(r"(?<!\s)(?:\s*,|\s+(?:on\s|\d|[(\[])).*", re.S)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_DATE_LINE_CHARS = 120
 _TIMES = XPath("//body//time | //body//*[@itemprop='datePublished' or @itemprop='dateCreated']")
 # handles, links and numbers are never names; label words ("Profile", "Written by") are per-language phrase data
 _NOT_A_NAME_MARKS = (r"@", r"https?:", r"www\.", r"\d{3}")
+_NAME_MARK = re.compile(r"name", re.I)  # 'author-box__name' is a name even in an author box
 _BYLINE_SKIP = re.compile(r"(?:bio|avatar|image|img|photo|pic|social|icon|follow|box|description|about|comment)", re.I)
 
 
@@ -64,15 +75,47 @@ def visible_dates(tree: HtmlElement) -> Iterator[str]:
 def byline_texts(tree: HtmlElement) -> Iterator[str]:
     """Short texts of elements marked as author, byline or writer (itemprop, rel, class, id), in page order."""
     for element in _BYLINE(tree)[:_MAX_BYLINE_ELEMENTS]:
-        if element.get("itemprop") != "author" and _BYLINE_SKIP.search(
-            f"{element.get('class', '')} {element.get('id', '')}"
-        ):
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.get("itemprop") != "author" and _BYLINE_SKIP.search(marks) and not _NAME_MARK.search(marks):
             continue
         names = element.xpath(".//*[@itemprop='name']")
-        text = (names[0] if names else element).text_content()
+        text = names[0].get("content") or names[0].text_content() if names else element.text_content()
         text = " ".join(text.split())
         if 0 < len(text) <= _MAX_BYLINE_CHARS:
             yield text
+
+
+@lru_cache(maxsize=1)
+def byline_opener() -> re.Pattern[str]:
+    """A byline's opening words at the start of a text: 'By', 'Written by', 'Authors:', 'Von', … (phrase lists
+    `byline` and `author_label`)."""
+    return pattern("byline", anchored=True, extra=tuple(phrases("author_label")))
+
+
+def byline_lines(tree: HtmlElement) -> Iterator[str]:
+    """The names in short body texts that open with a byline phrase ('By Jane Doe', 'By <a>Jane Doe</a>, May 3'),
+    also between separators ('May 3, 2024 · By Jane Doe · 4 min read'), in page order; a name starts with a capital."""
+    opener = byline_opener()
+    texts = dict.fromkeys(t for t in _TEXTS(tree) if len(t) <= _MAX_BYLINE_CHARS and _opens_byline(t, opener))
+    for element in (e for text in texts for e in _TEXT_PARENTS(tree, text=text)):
+        if _in_menu(element):  # 'Shop by Brand', 'By Industry'
+            continue
+        text = " ".join(element.text_content().split())
+        for piece in _BYLINE_PIECES.split(text) if len(text) <= _MAX_BYLINE_CHARS else ():
+            if (match := opener.match(piece)) and (name := _AFTER_NAME.sub("", piece[match.end() :]))[:1].isupper():
+                yield name
+
+
+def _opens_byline(text: str, opener: re.Pattern[str]) -> bool:
+    """True when the text, or a piece of it after a separator, opens with a byline phrase (a bare 'By ' too)."""
+    return bool(opener.match(f"{text} X")) or bool(_PIECE_MARK.search(text)) and any(
+        opener.match(f"{piece} X") for piece in _BYLINE_PIECES.split(" ".join(text.split()))[1:])
+
+
+def _in_menu(element: HtmlElement) -> bool:
+    """True when the element sits in navigation, a form or a footer, or close under a menu class."""
+    return any(e.tag in _MENU_TAGS or (depth < _MENU_DEPTH and _MENU_CLASS.search(e.get("class") or ""))
+               for depth, e in enumerate(element.iterancestors()))
 
 
 def is_name(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -11,17 +13,20 @@ from lxml.html import HtmlElement
 from .article import Metadata
 from .blocks import fingerprint
 from .dates import machine_date, url_date
-from .meta_html import byline_texts, is_name, meta_tags, time_values, visible_dates
+from .meta_html import byline_lines, byline_opener, byline_texts, is_name, meta_tags, time_values, visible_dates
 from .meta_jsonld import JsonLd, page_jsonld
-from .phrases import pattern
 
 _AUTHOR_SPLIT = re.compile(r"(?:;|\band\b|&|\|)")
-_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|–—·»:]{1,2}|-)\s+")
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|–—·•»:/]{1,2}|-)\s+")
 _DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 _MAX_H1 = 3
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_WORDS = 30
 _PAGE_H1 = XPath("//h1[not(ancestor::footer or ancestor::nav or ancestor::aside)]")  # not a footer's "Contact Us"
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}  # 'example.co.uk': the site's name is 'example'
+_EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm)$", re.I)
+_SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title must be to be taken for it
+_LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
 
 # meta tag names per field, most specific first
@@ -36,6 +41,7 @@ _DATE_TAGS = ("article:published_time", "og:published_time", "article:published"
 # other meta tags naming a publication date ("cludo:date", "w-published-date"), but not an update or expiry
 _DATE_KEY = re.compile(r"publish|date|created")
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|end|valid|revis|change|format|price")
+_MODIFIED_KEY = re.compile(r"modif|updat")
 _SITE_TAGS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher")
 _DESCRIPTION_TAGS = ("description", "og:description", "twitter:description", "dc.description")
 _IMAGE_TAGS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
@@ -49,8 +55,8 @@ def page_metadata(tree: HtmlElement, url: str | None) -> Metadata:
     sitename = _first(tags, _SITE_TAGS) or ld.sitename
     canonical = _canonical(tree, tags)
     return Metadata(
-        title=_title(tree, tags, ld, sitename),
-        authors=_authors(tree, tags, ld),
+        title=_title(tree, tags, ld, sitename, url or canonical),
+        authors=_authors(tree, tags, ld, _site(sitename, url or canonical, [])),
         date=_date(tree, tags, ld, url or canonical),
         url=url or canonical,
         sitename=sitename,
@@ -61,24 +67,16 @@ def page_metadata(tree: HtmlElement, url: str | None) -> Metadata:
     )
 
 
-def headline(title: str | None, tree: HtmlElement, sitename: str | None) -> str | None:
-    """The article's headline: the page's <h1> when the title contains it, else the title without a
-    ' | Site Name' part (a segment naming the site, or a short segment beside a long one)."""
-    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:_MAX_H1]
+def headline(title: str | None, tree: HtmlElement, sitename: str | None, url: str | None = None) -> str | None:
+    """The article's headline: the page's <h1> when the title contains it, else the title without its
+    ' | Site Name' part (`_strip_site`)."""
+    site = _site(sitename, url, [title] if title else [])
+    h1s = _page_h1s(tree, site)
     if not title:
-        return h1s[0] if h1s and _MIN_HEADLINE_WORDS <= len(h1s[0].split()) <= _MAX_HEADLINE_WORDS else None
+        return h1s[0] if h1s and _MIN_HEADLINE_WORDS <= len(h1s[0].split()) else None
     key = fingerprint(title)
-    for h1 in h1s:
-        h1_key = fingerprint(h1)
-        if len(h1_key.split()) >= _MIN_HEADLINE_WORDS and h1_key in key:
-            return h1
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title
-    site = fingerprint(sitename or "")
-    kept = [p for p in parts if fingerprint(p) != site and not _DOMAIN.fullmatch(p)]
-    longest = max(kept or parts, key=len)
-    return longest if len(longest.split()) >= _MIN_HEADLINE_WORDS or not kept else title
+    return next((h for h in h1s if len(fingerprint(h).split()) >= _MIN_HEADLINE_WORDS and fingerprint(h) in key),
+                _strip_site(title, site))
 
 
 def split_authors(value: str | None) -> list[str]:
@@ -101,46 +99,151 @@ def page_language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _title(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None) -> str | None:
-    """The headline: an <h1> that the page title repeats (as a whole segment or a 2+ word run), else on an
-    article page its first <h1>, else the title without its site-name segment (`headline`)."""
+def _title(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None,
+           url: str | None) -> str | None:
+    """The headline: an <h1> that the <title>, og:title or JSON-LD headline repeats (as a whole part or a 2+ word
+    run), else an <h1> or the title without its site parts, whichever the URL's slug names clearly better, else on
+    an article page its first <h1>, else that title. An <h1> naming the site is never the headline."""
     element = tree.find(".//title")
     titles = [t for t in (_clean(element.text_content()) if element is not None else None,
                           _first(tags, ("og:title",))) if t]
-    split = [_TITLE_SEPARATOR.split(t) for t in titles]
-    segment_keys = {fingerprint(p) for parts in split for p in parts}
-    site_keys = {"", fingerprint(sitename or "")} | {fingerprint(parts[-1]) for parts in split if len(parts) > 1}
-    whole = " ".join(fingerprint(t) for t in titles)
-    h1s = [" ".join(h.text_content().split()) for h in _PAGE_H1(tree)][:_MAX_H1]
-    h1s = [h for h in h1s if len(h.split()) <= _MAX_HEADLINE_WORDS and fingerprint(h) not in site_keys]
+    site = _site(sitename, url, titles)
+    repeats = [*titles, *filter(None, [ld.headline])]
+    segment_keys = {fingerprint(p) for t in repeats for p in _TITLE_SEPARATOR.split(t)}
+    whole = " ".join(fingerprint(t) for t in repeats)
+    h1s = _page_h1s(tree, site)
     for h1 in h1s:
         key = fingerprint(h1)
         if key in segment_keys or (len(key.split()) >= _MIN_HEADLINE_WORDS and key in whole):
             return h1
-    if h1s and ((_first(tags, ("og:type",)) or "").lower() == "article" or ld.kind == "article"):
+    title = _first(tags, _TITLE_TAGS) or ld.headline or (titles[0] if titles else None)
+    stripped = _strip_site(title, site) if title else None
+    if not h1s:
+        return stripped
+    if slug_choice := _closest_to_slug([*h1s, *filter(None, [stripped])], url):
+        return slug_choice
+    if stripped is None or (_first(tags, ("og:type",)) or "").lower() == "article" or ld.kind == "article":
         return h1s[0]
-    return headline(_first(tags, _TITLE_TAGS) or ld.headline or (titles[0] if titles else None), tree, sitename)
+    return stripped
 
 
-def _authors(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd) -> list[str]:
-    """Author names: people in JSON-LD, author meta tags, byline elements (rel/itemprop/class author), then
-    an organisation JSON-LD names as the author (often the publisher standing in for a byline)."""
+@dataclass(frozen=True)
+class _Site:
+    """How a page names its site: fingerprints of its names, and its host name squashed ('examplenews')."""
+
+    keys: frozenset[str]
+    hosts: frozenset[str]
+
+    def names(self, text: str) -> bool:
+        """True when `text` is the site's name, its domain or a domain name."""
+        key = fingerprint(text)
+        return key in self.keys or key.replace(" ", "") in self.hosts or bool(_DOMAIN.fullmatch(text.strip()))
+
+
+def _site(sitename: str | None, url: str | None, titles: list[str]) -> _Site:
+    """The site's names: `sitename`, its host, what the <title> adds to an og:title it contains ('Site: Headline'),
+    and the titles' site parts (`_title_parts`)."""
+    keys = {"", fingerprint(sitename or "")}
+    if len(titles) == 2:
+        page, og = (fingerprint(t) for t in titles)
+        if og and page != og and (page.startswith(og + " ") or page.endswith(" " + og)):
+            keys.add(page.replace(og, "", 1).strip())
+    site = _Site(frozenset(keys), frozenset(_host_names(url)))
+    parts = {fingerprint(p) for t in titles for p in _title_parts(t, site)[1]}
+    return _Site(site.keys | parts, site.hosts)
+
+
+def _host_names(url: str | None) -> set[str]:
+    """The names a URL's host gives its site, squashed: 'https://forum.example.co.uk/x' -> {'example',
+    'examplecouk', 'forumexamplecouk'}."""
+    labels = [label for label in (urlsplit(url or "").hostname or "").split(".") if label and label != "www"]
+    if len(labels) < 2:
+        return set()
+    name = len(labels) - 3 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else len(labels) - 2
+    return {labels[name], *("".join(labels[i:]) for i in range(name + 1))}
+
+
+def _page_h1s(tree: HtmlElement, site: _Site) -> list[str]:
+    """The page's first <h1> texts outside footers, navigation and asides, but those naming the site."""
+    h1s = [_heading_text(h) for h in _PAGE_H1(tree)[:_MAX_H1]]
+    return [h for h in h1s if h and len(h.split()) <= _MAX_HEADLINE_WORDS and not site.names(h)]
+
+
+def _heading_text(heading: HtmlElement) -> str:
+    """The heading's text without a leading label element ('<span class="label">News</span> Headline')."""
+    text = " ".join(heading.text_content().split())
+    first = next(iter(heading), None)
+    if first is not None and not (heading.text or "").strip() and _LABEL_CLASS.search(first.get("class") or ""):
+        text = text[len(" ".join(first.text_content().split())) :].strip()
+    return text
+
+
+def _title_parts(title: str, site: _Site) -> tuple[list[str], list[str]]:
+    """(headline parts, site parts) of a title split at its separators ('Headline | Section | Site'): the site parts
+    are those naming the site, else the last one."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return parts, []
+    named = [p for p in parts if site.names(p)] or parts[-1:]
+    return [p for p in parts if p not in named], named
+
+
+def _strip_site(title: str, site: _Site) -> str:
+    """The title without its site parts (`_title_parts`): its first other part, unless that is a one-word tag
+    before a longer part ('python - Question - Site'); the whole title when every part names the site."""
+    kept = _title_parts(title, site)[0]
+    if not kept:
+        return title
+    return max(kept, key=len) if len(kept) > 1 and len(kept[0].split()) == 1 else kept[0]
+
+
+def _closest_to_slug(candidates: list[str], url: str | None) -> str | None:
+    """The candidate whose words overlap the URL's last path segment ('/2024/the-big-story.html') clearly the most
+    (Jaccard index, by a margin), or None."""
+    slug = _slug_words(url)
+    if not slug:
+        return None
+    unique = {fingerprint(c): c for c in reversed(candidates)}
+    scored = sorted(((_jaccard(slug, set(key.split())), text) for key, text in unique.items()), reverse=True)
+    if len(scored) < 2 or scored[0][0] - scored[1][0] < _SLUG_MARGIN:
+        return None
+    return scored[0][1]
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """The words of a URL's last path segment, without a file extension."""
+    segments = [s for s in unquote(urlsplit(url or "").path).split("/") if s]
+    return set(fingerprint(_EXTENSION.sub("", segments[-1]).replace("_", " ")).split()) if segments else set()
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _authors(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, site: _Site) -> list[str]:
+    """Author names: people in JSON-LD, author meta tags, byline elements (rel/itemprop/class author), byline
+    lines ('By Jane Doe'), then an organisation JSON-LD names as the author (often the publisher standing in for a
+    byline), then a 'person' that is the site itself."""
     candidates = (
         [" ; ".join(ld.authors)],
         (_strip_byline(v) for key in _AUTHOR_TAGS for v in tags.get(key, ())),
         (_strip_byline(v) for v in _labelled(tags)),
         (_strip_byline(text) for text in byline_texts(tree)),
-        [" ; ".join(ld.author_organisations)],
+        byline_lines(tree),
     )
+    site_named: list[str] = []
     for value in (v for group in candidates for v in group):
-        if names := [n for n in split_authors(value) if is_name(n)]:
-            return names
-    return []
+        names = [n for n in split_authors(value) if is_name(n)]
+        if people := [n for n in names if not site.names(n)]:
+            return people
+        site_named += names
+    return [n for n in split_authors(" ; ".join(ld.author_organisations)) if is_name(n)] or _unique(site_named)
 
 
 def _date(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, url: str | None) -> str | None:
     """Publication date: date meta tags, JSON-LD (unless the page shows other dates but not that one),
-    <time> elements, other date meta tags, the URL, then the first date shown in the page."""
+    <time> elements, other date meta tags, the URL, the first date shown in the page, then the date of the last
+    update (meta tags, JSON-LD): a page that dates nothing else was most likely published then."""
     if date := _first_date(v for key in _DATE_TAGS for v in tags.get(key, ())):
         return date
     if ld.published and (date := machine_date(ld.published)):
@@ -148,8 +251,9 @@ def _date(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, url: str | 
         shown = list(visible_dates(tree))
         return date if not shown or date in shown else shown[0]
     generic = (vs[0] for key, vs in tags.items() if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key))
+    modified = (vs[0] for key, vs in tags.items() if _MODIFIED_KEY.search(key))
     return (_first_date(time_values(tree)) or _first_date(generic) or url_date(url)
-            or next(visible_dates(tree), None))
+            or next(visible_dates(tree), None) or _first_date([*modified, *filter(None, [ld.modified])]))
 
 
 def _first_date(values: Iterable[str]) -> str | None:
@@ -158,7 +262,7 @@ def _first_date(values: Iterable[str]) -> str | None:
 
 def _labelled(tags: dict[str, list[str]]) -> list[str]:
     """Values of twitter:dataN tags whose twitter:labelN is a byline opener ('Written by', 'Geschrieben von')."""
-    opener = pattern("byline", anchored=True)
+    opener = byline_opener()
     labels = ((key, values[0]) for key, values in tags.items() if key.startswith("twitter:label"))
     return [tags[f"twitter:data{key[13:]}"][0] for key, label in labels
             if f"twitter:data{key[13:]}" in tags and opener.match(f"{label} X")]
@@ -166,7 +270,7 @@ def _labelled(tags: dict[str, list[str]]) -> list[str]:
 
 def _strip_byline(text: str) -> str:
     """The text without a leading 'By', 'Written by', 'Von', … (per-language phrase lists); '' for a bare opener."""
-    match = pattern("byline", anchored=True).match(f"{text} X")
+    match = byline_opener().match(f"{text} X")
     if match and match.end() >= len(text):
         return ""
     return text[match.end() :] if match else text
