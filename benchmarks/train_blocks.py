@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w+")
 _SHINGLE = 3
 _MIN_COVERAGE = 0.5  # a long block is content when this share of its 3-word shingles is in the ground truth
 _SHORT = 5  # blocks this short must match a ground-truth line (start, end or whole) to count as content
-PARAMS = dict(max_iter=200, learning_rate=0.08, max_depth=6, max_leaf_nodes=31, min_samples_leaf=40,
+PARAMS = dict(max_iter=200, learning_rate=0.08, max_depth=6, max_leaf_nodes=31, min_samples_leaf=100,
               l2_regularization=1.0, random_state=0)
 
 

@@ -3,13 +3,16 @@ back to rules."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from cleaner import Pipeline
-from cleaner.block_features import feature_names, features
+from cleaner.block_features import _PHRASE_ORDER, feature_names, features
 from cleaner.boosted import BoostedTrees
 from cleaner.classify import block_model, classify_blocks
+from cleaner.phrases import languages, phrases
 from cleaner.pipeline import _parse_html
 from cleaner.segment import LANDMARKS, segment
 
@@ -38,6 +41,25 @@ def test_features_have_one_row_per_block_and_the_named_columns() -> None:
     col = feature_names().index("type_article")
     assert (rows[:, col] == 1.0).all()
     assert features([], "").shape == (0, len(feature_names()))
+
+
+def test_phrase_features_mark_boilerplate_openings_and_what_a_related_heading_heads() -> None:
+    cands = segment(_tree("0174"))
+    rows = features(cands, "Proof Points", "article")
+    names = feature_names()
+    share = next(i for i, c in enumerate(cands) if c.text.startswith("Click to share on"))
+    assert rows[share, names.index("phrase_share")] == 1.0
+    prose = next(i for i, c in enumerate(cands) if c.text.startswith("Rigorous research rarely shows"))
+    assert rows[prose, [names.index(n) for n in names if n.startswith("phrase_")]].sum() == 0.0
+    assert rows[prose, names.index("under_related_heading")] == 0.0
+
+
+def test_lowered_phrase_categories_have_no_capitals() -> None:
+    # block features match these lists case-sensitively on lower-cased text: a capital would never match
+    for language in languages():
+        for category in _PHRASE_ORDER:
+            for fragment in phrases(category, (language,)):
+                assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]", "", fragment)), (language, category, fragment)
 
 
 def test_boosted_trees_walk_each_row_to_its_leaf() -> None:

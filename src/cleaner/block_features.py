@@ -37,10 +37,10 @@ _NO_GROUP = [0.0, 0.0, 0.0]
 _GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
 _STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 # phrase lists looked for at the start of a block (first match in this order wins), grouped into one feature each
-_PHRASE_ORDER = ("newsletter", "cookie", "paywall", "share", "related", "disclaimer", "caption_credit", "byline",
-                 "pager", "ui_label", "article_end")
+_PHRASE_ORDER = ("newsletter", "cookie", "paywall", "share", "related", "disclaimer", "caption_credit", "pager",
+                 "ui_label", "article_end")
 _PHRASE_GROUPS = {"prompt": ("newsletter", "cookie", "paywall"), "share": ("share",),
-                  "related": ("related", "article_end"), "note": ("disclaimer", "caption_credit", "byline"),
+                  "related": ("related", "article_end"), "note": ("disclaimer", "caption_credit"),
                   "ui": ("ui_label", "pager")}
 _PHRASE_INDEX = {kind: i for i, kinds in enumerate(_PHRASE_GROUPS.values()) for kind in kinds}
 _PHRASE_PREFIX = 160  # characters of a block the phrases are looked for in: boilerplate states itself early
@@ -134,11 +134,11 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
 def _phrases(cands: Sequence[Candidate]) -> np.ndarray:
     """Per block: which phrase group its start matches (one-hot), and whether the nearest heading at or above it
     opens a related/comments section."""
-    opening = kinds_pattern(_PHRASE_ORDER, anchored=True)
+    opening = kinds_pattern(_PHRASE_ORDER, anchored=True, lowered=True)
     out = np.zeros((len(cands), len(_PHRASE_GROUPS) + 1), dtype=np.float32)
     under_related = 0.0
     for i, c in enumerate(cands):
-        match = opening.match(c.text[:_PHRASE_PREFIX])
+        match = opening.match(c.text[:_PHRASE_PREFIX].lower())
         group = _PHRASE_INDEX[match.lastgroup] if match and match.lastgroup else None
         if group is not None:
             out[i, group] = 1.0

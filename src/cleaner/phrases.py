@@ -52,12 +52,14 @@ def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) 
 
 
 @lru_cache(maxsize=None)
-def kinds_pattern(categories: tuple[str, ...], anchored: bool = False) -> re.Pattern[str]:
+def kinds_pattern(categories: tuple[str, ...], anchored: bool = False, lowered: bool = False) -> re.Pattern[str]:
     """One regex over several categories, each a named group: `match.lastgroup` says which one matched (one scan
     instead of one per category). `anchored`: at the start of the text, as `pattern(..., anchored=True)`; the
-    first category in `categories` that matches there wins."""
+    first category in `categories` that matches there wins. `lowered`: for text the caller has lower-cased, matched
+    case-sensitively (about 3x faster; not for categories whose fragments look for capitals, as `byline` does)."""
+    flags = 0 if lowered else re.I
     if anchored:
         groups = [f"(?P<{c}>{'|'.join(f'(?:{f})' for f in phrases(c))})" for c in categories if phrases(c)]
-        return re.compile(rf"^\W{{0,3}}(?:{'|'.join(groups)})" if groups else r"(?!x)x", re.I)
+        return re.compile(rf"^\W{{0,3}}(?:{'|'.join(groups)})" if groups else r"(?!x)x", flags)
     groups = [f"(?P<{c}>{_alternation(phrases(c))})" for c in categories if phrases(c)]
-    return re.compile("|".join(groups) or r"(?!x)x", re.I)
+    return re.compile("|".join(groups) or r"(?!x)x", flags)
