@@ -14,7 +14,6 @@ KNOWN_MISSES = {
     ("0428", "html"): "a sentence inside a figure-like aside is not extracted",
     ("2898", "html"): "the product name sits in a heading block the extractor skips",
     ("2862", "text"): "short sentences between code lines of a dump are classed as boilerplate",
-    ("0428", "text"): "a long teaser quoted from another article, between bylines, is classed as boilerplate",
 }
 
 

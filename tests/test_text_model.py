@@ -8,8 +8,8 @@ import pytest
 from cleaner import clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters import boilerplate
-from cleaner.filters.boilerplate import BoilerplateFilter, line_model
-from cleaner.line_features import _run_lengths, _window_mean, feature_names
+from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
+from cleaner.line_features import _run_lengths, _window_mean, feature_names, lexicon_columns, word_set
 
 from .conftest import SAMPLES
 
@@ -24,6 +24,34 @@ def _dump() -> str:
 def test_the_shipped_model_loads_and_matches_the_features() -> None:
     assert line_model() is not None  # None also when the file was built for other features
     assert boilerplate.MODEL_PATH.stat().st_size < 2_000_000
+    assert boilerplate.LEXICON_PATH.stat().st_size < 500_000
+
+
+def test_the_lexicon_knows_shop_and_site_words_as_boilerplate() -> None:
+    lexicon = line_lexicon()
+    assert len(lexicon) > 1000 and all(np.isfinite(v) for v in lexicon.values())
+    assert all(lexicon[w] < -1 for w in ("cookies", "unsubscribe", "wishlist"))
+    assert sum(v > 0 for v in lexicon.values()) > len(lexicon) / 4  # content words too, not only a stop list
+
+
+def test_lexicon_columns_are_exact() -> None:
+    lexicon = {"cart": -2.0, "study": 1.0, "found": 0.5}
+    sets = [word_set("Add to cart"), word_set("The study found 3 things"), word_set("2024")]
+    columns = lexicon_columns(sets, lexicon)
+    assert sets[1] == {"the", "study", "found", "things"}
+    assert columns[:, :4].tolist() == [[-2.0, -2.0, -2.0, 1 / 3], [0.75, 0.5, 1.0, 0.5], [0.0, 0.0, 0.0, 0.0]]
+    assert columns[:, 4].tolist() == [0.0, -2.0, 0.75] and columns[:, 5].tolist() == [0.75, 0.0, 0.0]
+
+
+def test_without_its_lexicon_the_model_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setattr(boilerplate, "LEXICON_PATH", tmp_path / "missing.json")
+    line_model.cache_clear()
+    line_lexicon.cache_clear()
+    try:
+        assert line_lexicon() == {} and line_model() is None
+    finally:
+        line_model.cache_clear()
+        line_lexicon.cache_clear()
 
 
 def test_feature_rows_are_finite_one_per_block() -> None:

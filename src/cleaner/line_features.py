@@ -1,5 +1,8 @@
 """Turn the blocks of a text dump into the feature rows the line classifier scores: each block's text, its
-neighbours within a few windows, where it sits relative to the page's prose, and what the rule classifier said.
+neighbours within a few windows, where it sits relative to the page's prose, what the rule classifier said, and
+what its words say: a lexicon (models/line_words.json) of words common across pages, each with the log-odds of
+appearing in content rather than in boilerplate ("wishlist", "subtotal", "unsubscribe" are strongly boilerplate),
+learned by benchmarks/train_lines.py.
 
 The same function feeds training (benchmarks/train_lines.py) and cleaning (filters/boilerplate.py).
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -20,6 +23,7 @@ _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[.,;:!?]")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _KINDS = tuple(Kind)
 RULE_CLASSES = ("good", "bad", "neargood", "short")  # the jusText classes of filters/boilerplate.py
 PHRASE_CATEGORIES = ("ui_label", "share", "related", "article_end", "newsletter", "cookie", "paywall", "byline",
@@ -32,6 +36,8 @@ WINDOWS = (1, 3, 10)  # neighbour context: mean of a few base columns over this 
 PEAK_RADIUS = 5  # the article's centre: where prose words summed over ±PEAK_RADIUS blocks peak
 _BASE = ("log_words", "log_chars", "word_length", "terminal", "punct_per_word", "commas_per_word", "capitalised",
          "digits", "stopwords", "link_density", "level", "starts_lower", "copyright", "repeats", "share_of_max", "short", "prose")
+LEXICON_COLUMNS = ("lexicon_mean", "lexicon_min", "lexicon_max", "lexicon_known", "prev1_lexicon", "next1_lexicon",
+                   "prev3_lexicon", "next3_lexicon")  # the last columns of a row, filled by `lexicon_columns`
 _CONTEXT = ("log_words", "stopwords", "terminal", "short", "prose", "link_density", "rule_good")
 
 
@@ -45,11 +51,11 @@ def feature_names() -> list[str]:
         names += [f"{side}{k}_{c}" for side in ("prev", "next") for c in _CONTEXT]
     names += ["position", "char_position", "prose_before", "prose_after", "peak_offset", "log_peak_distance",
               "log_short_run", "page_log_blocks", "page_log_words", "page_prose_share", "page_log_max_words"]
-    return names
+    return names + list(LEXICON_COLUMNS)
 
 
 def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequence[str],
-             revised: Sequence[str]) -> np.ndarray:
+             revised: Sequence[str], lexicon: Mapping[str, float]) -> np.ndarray:
     """One row of `feature_names()` per block; `first_pass`/`revised` are the rule classifier's classes."""
     n = len(blocks)
     if not n:
@@ -79,7 +85,25 @@ def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequ
     for k in WINDOWS:
         columns += [_window_mean(context, k, before=True), _window_mean(context, k, before=False)]
     columns.append(_layout(words, chars, prose, short))
+    columns.append(lexicon_columns([word_set(b.text) for b in blocks], lexicon))
     return np.column_stack(columns).astype(np.float32)
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct lower-cased words (letters only) of a text: what the lexicon is looked up with."""
+    return set(_LETTERS.findall(text.lower()))
+
+
+def lexicon_columns(word_sets: Sequence[set[str]], lexicon: Mapping[str, float]) -> np.ndarray:
+    """The `LEXICON_COLUMNS` of each block: mean, min and max log-odds of its words found in the lexicon, the share
+    found, and the mean log-odds over the block before/after and the three before/after (zero where none is known)."""
+    rows = np.zeros((len(word_sets), 4))
+    for i, words in enumerate(word_sets):
+        odds = [lexicon[w] for w in words if w in lexicon]
+        if odds:
+            rows[i] = (sum(odds) / len(odds), min(odds), max(odds), len(odds) / len(words))
+    mean = rows[:, :1]
+    return np.column_stack([rows] + [_window_mean(mean, k, before) for k in (1, 3) for before in (True, False)])
 
 
 def _text_row(block: Block, stoplist: frozenset[str]) -> list[float]:

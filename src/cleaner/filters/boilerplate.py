@@ -13,6 +13,7 @@ stop-word list is jusText's for the document's language (guessed from the text w
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from functools import lru_cache
@@ -45,12 +46,23 @@ _ISO = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": 
         "ru": "Russian", "tr": "Turkish", "id": "Indonesian"}
 _WORD = re.compile(r"\w+")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
+LEXICON_PATH = MODEL_PATH.with_name("line_words.json")
 
 
 @lru_cache(maxsize=1)
 def line_model() -> BoostedTrees | None:
-    """The shipped line classifier, or None when its file is missing, unreadable or built for other features."""
-    return load_model(MODEL_PATH, feature_names())
+    """The shipped line classifier, or None when its file (or its lexicon's) is missing, unreadable or built for
+    other features."""
+    return load_model(MODEL_PATH, feature_names()) if line_lexicon() else None
+
+
+@lru_cache(maxsize=1)
+def line_lexicon() -> dict[str, float]:
+    """The line classifier's word lexicon (word -> log-odds of content), empty when its file is missing or unreadable."""
+    try:
+        return {str(w): float(v) for w, v in json.loads(LEXICON_PATH.read_text("utf-8")).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 class BoilerplateFilter(Filter):
@@ -74,9 +86,10 @@ class BoilerplateFilter(Filter):
         if drop and len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
             doc.drop_blocks(drop, self.name, reason)
 
-    def line_rows(self, blocks: list[Block], language: str | None) -> np.ndarray:
-        """The line classifier's feature rows for `blocks` (what training sees is what cleaning sees)."""
-        return features(blocks, *self._rule_classes(blocks, language))
+    def line_rows(self, blocks: list[Block], language: str | None, lexicon: dict[str, float] | None = None) -> np.ndarray:
+        """The line classifier's feature rows for `blocks` (what training sees is what cleaning sees), with the
+        shipped lexicon unless another is given."""
+        return features(blocks, *self._rule_classes(blocks, language), line_lexicon() if lexicon is None else lexicon)
 
     def _rule_classes(self, blocks: list[Block], language: str | None) -> tuple[frozenset[str], list[str], list[str]]:
         """The stop words used, and the rule classifier's context-free and revised class of every block."""
@@ -206,6 +219,13 @@ def _short_headings(blocks: list[Block], classes: list[str], after_bad: list[str
         elif next_good_distance is not None:
             next_good_distance += len(blocks[i].text)
     return found
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The stop words of every language the stop-word guess knows: words that say which language a line is in,
+    not whether it is boilerplate."""
+    return frozenset().union(*(_stoplist_named(lang) for lang in _GUESS_LANGUAGES))
 
 
 @lru_cache(maxsize=None)
