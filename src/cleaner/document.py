@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml.html import HtmlElement
 
 from .article import Article, Metadata, Removal
 from .blocks import Block
+
+if TYPE_CHECKING:
+    from .dom import Marked
 
 
 @dataclass
@@ -17,7 +21,7 @@ class Document:
     format: str
     tree: HtmlElement | None = None
     extractor: str = ""  # what produced the blocks: "learned", "trafilatura", "dom" (fallback split), "" (text)
-    marked: list[tuple[HtmlElement, str]] | None = None  # elements with class/id/role markers, see dom.elements_marked
+    marked: Marked | None = None  # elements with class/id/role markers, see dom.marked
     blocks: list[Block] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
     removed: list[Removal] = field(default_factory=list)

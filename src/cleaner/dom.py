@@ -1,25 +1,84 @@
-"""Small helpers shared by the DOM hooks of filters: class/id matching and element text."""
+"""Small helpers for looking at the tree: elements by tag, class/id matching for filters' DOM hooks, element text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from .document import Document
 
-_WITH_MARKERS = XPath("//*[@class or @id or @role or @aria-label or @data-testid]")
+_MARKER_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-testid")
+_MARKER_SET = frozenset(_MARKER_ATTRIBUTES)
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
+_WORD = re.compile(r"\w+")
 
 
 def marker(element: HtmlElement) -> str:
-    """The element's class, id, role and aria-label joined, lower-cased: what class-name rules look at."""
-    return " ".join(
-        element.get(attr, "") for attr in ("class", "id", "role", "aria-label", "data-testid")
-    ).lower()
+    """The element's class, id, role, aria-label and data-testid joined, lower-cased: what class-name rules look at."""
+    return " ".join([element.get(attr, "") for attr in _MARKER_ATTRIBUTES]).lower()
+
+
+def top_elements(tree: HtmlElement) -> list[HtmlElement]:
+    """The root element and the top-level elements after it (a page the parser split into two <html>): the
+    document an absolute XPath ('//tag') searches, where `tree.iter()` only walks the first."""
+    return [tree, *tree.itersiblings()]
+
+
+class ByTag:
+    """The elements with some tags, by tag in document order, found in one walk of the document.
+
+    `under_root(tag)` are those under the root element, what `tree.iter(tag)` finds; `anywhere(tag)` adds those under
+    any other top-level element (a page the parser split into two <html>), what an absolute XPath ('//tag') finds.
+    """
+
+    def __init__(self, tree: HtmlElement, tags: tuple[str, ...]) -> None:
+        self._found: dict[str, list[HtmlElement]] = {tag: [] for tag in tags}
+        self._under_root: dict[str, int] = {}  # how many of each list are under the root element
+        for top in top_elements(tree):
+            for element in top.iter(*tags):
+                self._found[element.tag].append(element)
+            if top is tree:
+                self._under_root = {tag: len(elements) for tag, elements in self._found.items()}
+
+    def under_root(self, tag: str) -> list[HtmlElement]:
+        """The `tag` elements under the root element."""
+        return self._found[tag][: self._under_root[tag]]
+
+    def anywhere(self, tag: str) -> list[HtmlElement]:
+        """The `tag` elements of the whole document."""
+        return self._found[tag]
+
+
+class Marked:
+    """The page's elements that have a marker attribute (class, id, role, aria-label, data-testid), grouped by
+    marker string: a page repeats the same few class names, so each distinct marker is searched once per pattern."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.elements = [
+            element
+            for top in top_elements(tree)
+            for element in top.iter("*")
+            if not _MARKER_SET.isdisjoint(element.keys())
+        ]
+        self.positions: dict[str, list[int]] = {}  # marker -> indices into `elements`, in document order
+        for index, element in enumerate(self.elements):
+            self.positions.setdefault(marker(element), []).append(index)
+
+    def matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
+        """The elements whose marker `pattern` finds something in, in document order."""
+        hits = [i for mark, indices in self.positions.items() if pattern.search(mark) for i in indices]
+        return [self.elements[i] for i in sorted(hits)]
+
+
+def marked(doc: Document) -> Marked:
+    """The document's marked elements, found once per document (the first DOM hook to ask builds them)."""
+    if doc.marked is None:
+        assert doc.tree is not None
+        doc.marked = Marked(doc.tree)
+    return doc.marked
 
 
 def elements_marked(
@@ -33,22 +92,14 @@ def elements_marked(
     """
     assert doc.tree is not None
     chosen: set[HtmlElement] = set()
-    for element, mark in _marked(doc):
-        if element.tag in _PROTECTED or (tags is not None and element.tag not in tags) or not pattern.search(mark):
+    for element in marked(doc).matching(pattern):
+        if element.tag in _PROTECTED or (tags is not None and element.tag not in tags):
             continue
         if element.getroottree().getroot() is not doc.tree or any(a in chosen for a in element.iterancestors()):
             continue
         if word_count(element.text_content()) <= max_words:
             chosen.add(element)
             yield element
-
-
-def _marked(doc: Document) -> list[tuple[HtmlElement, str]]:
-    """Every element with a class, id, role or aria-label, with its marker string; computed once per document."""
-    if doc.marked is None:
-        assert doc.tree is not None
-        doc.marked = [(e, marker(e)) for e in _WITH_MARKERS(doc.tree) if isinstance(e.tag, str)]
-    return doc.marked
 
 
 def text_of(element: HtmlElement) -> str:
@@ -65,4 +116,4 @@ def link_density(element: HtmlElement) -> float:
 
 def word_count(text: str) -> int:
     """Number of \\w+ runs."""
-    return len(re.findall(r"\w+", text))
+    return len(_WORD.findall(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,9 +39,10 @@ class JsonLd:
     tags: list[str] = field(default_factory=list)
 
 
-def page_jsonld(tree: HtmlElement) -> JsonLd:
-    """The facts of the page's main JSON-LD entity: an article first, then a web page, then a product."""
-    entities = [e for data in _blocks(tree) for e in _entities(data, 0)]
+def page_jsonld(scripts: Iterable[HtmlElement]) -> JsonLd:
+    """The facts of the page's main JSON-LD entity (`scripts`: the page's <script> elements): an article first,
+    then a web page, then a product."""
+    entities = [e for data in _blocks(scripts) for e in _entities(data, 0)]
     found = JsonLd()
     for kind, pattern in (("article", _ARTICLE), ("page", _PAGE), ("product", _PRODUCT)):
         for entity in entities:
@@ -53,9 +54,9 @@ def page_jsonld(tree: HtmlElement) -> JsonLd:
     return found
 
 
-def _blocks(tree: HtmlElement) -> Iterator[Any]:
+def _blocks(scripts: Iterable[HtmlElement]) -> Iterator[Any]:
     """Each parseable JSON-LD script's data; broken JSON is skipped."""
-    for script in tree.iter("script"):
+    for script in scripts:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         text = script.text or ""

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import unquote, urlsplit
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from .article import Metadata
 from .blocks import fingerprint
 from .dates import machine_date, url_date
+from .dom import ByTag
 from .meta_html import byline_lines, byline_opener, byline_texts, is_name, meta_tags, time_values, visible_dates
 from .meta_jsonld import JsonLd, page_jsonld
 
@@ -22,12 +23,13 @@ _DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 _MAX_H1 = 3
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_WORDS = 30
-_PAGE_H1 = XPath("//h1[not(ancestor::footer or ancestor::nav or ancestor::aside)]")  # not a footer's "Contact Us"
+_NOT_HEADLINE_PLACES = {"footer", "nav", "aside"}  # an <h1> inside them is no headline (a footer's "Contact Us")
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}  # 'example.co.uk': the site's name is 'example'
 _EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm)$", re.I)
 _SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title must be to be taken for it
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
+_LOOKED_UP = ("meta", "link", "title", "script", "h1")  # the tags whose elements page_metadata reads
 
 # meta tag names per field, most specific first
 _TITLE_TAGS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
@@ -50,18 +52,19 @@ _TAG_TAGS = ("article:tag", "article:section", "parsely-section", "parsely-tags"
 
 def page_metadata(tree: HtmlElement, url: str | None) -> Metadata:
     """Metadata of an HTML page from its meta tags, JSON-LD, microdata, <time> and byline elements and its URL."""
-    tags = meta_tags(tree)
-    ld = page_jsonld(tree)
+    found = ByTag(tree, _LOOKED_UP)
+    tags = meta_tags(found.under_root("meta"))
+    ld = page_jsonld(found.under_root("script"))
     sitename = _first(tags, _SITE_TAGS) or ld.sitename
-    canonical = _canonical(tree, tags)
+    canonical = _canonical(found.anywhere("link"), tags)
     return Metadata(
-        title=_title(tree, tags, ld, sitename, url or canonical),
+        title=_title(found, tags, ld, sitename, url or canonical),
         authors=_authors(tree, tags, ld, _site(sitename, url or canonical, [])),
         date=_date(tree, tags, ld, url or canonical),
         url=url or canonical,
         sitename=sitename,
         description=_first(tags, _DESCRIPTION_TAGS) or ld.description,
-        language=page_language(tree),
+        language=page_language(tree, found.anywhere("meta")),
         tags=_unique([*ld.tags, *_tag_values(tags)]),
         image=_first(tags, _IMAGE_TAGS) or ld.image,
     )
@@ -71,7 +74,7 @@ def headline(title: str | None, tree: HtmlElement, sitename: str | None, url: st
     """The article's headline: the page's <h1> when the title contains it, else the title without its
     ' | Site Name' part (`_strip_site`)."""
     site = _site(sitename, url, [title] if title else [])
-    h1s = _page_h1s(tree, site)
+    h1s = _page_h1s(ByTag(tree, ("h1",)).anywhere("h1"), site)
     if not title:
         return h1s[0] if h1s and _MIN_HEADLINE_WORDS <= len(h1s[0].split()) else None
     key = fingerprint(title)
@@ -86,12 +89,16 @@ def split_authors(value: str | None) -> list[str]:
     return _unique(name.strip().strip(" ,") for name in _AUTHOR_SPLIT.split(value))
 
 
-def page_language(tree: HtmlElement) -> str | None:
-    """The declared language: <html lang>, then content-language or og:locale meta tags."""
+def page_language(tree: HtmlElement, metas: Iterable[HtmlElement]) -> str | None:
+    """The declared language: <html lang>, then content-language, og:locale or language <meta> tags (`metas`: the
+    document's <meta> elements)."""
     candidates = [tree.get("lang"), tree.get("xml:lang")]
-    candidates += tree.xpath(
-        "//meta[@http-equiv='content-language' or @property='og:locale' or @name='language']/@content"
-    )
+    candidates += [
+        meta.get("content")
+        for meta in metas
+        if meta.get("http-equiv") == "content-language" or meta.get("property") == "og:locale"
+        or meta.get("name") == "language"
+    ]
     for value in candidates:
         value = (value or "").strip()
         if _LANG.match(value):
@@ -99,19 +106,20 @@ def page_language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _title(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None,
+def _title(found: ByTag, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None,
            url: str | None) -> str | None:
     """The headline: an <h1> that the <title>, og:title or JSON-LD headline repeats (as a whole part or a 2+ word
     run), else an <h1> or the title without its site parts, whichever the URL's slug names clearly better, else on
-    an article page its first <h1>, else that title. An <h1> naming the site is never the headline."""
-    element = tree.find(".//title")
+    an article page its first <h1>, else that title. An <h1> naming the site is never the headline. (`found`: the
+    page's <title> and <h1> elements.)"""
+    element = next(iter(found.under_root("title")), None)
     titles = [t for t in (_clean(element.text_content()) if element is not None else None,
                           _first(tags, ("og:title",))) if t]
     site = _site(sitename, url, titles)
     repeats = [*titles, *filter(None, [ld.headline])]
     segment_keys = {fingerprint(p) for t in repeats for p in _TITLE_SEPARATOR.split(t)}
     whole = " ".join(fingerprint(t) for t in repeats)
-    h1s = _page_h1s(tree, site)
+    h1s = _page_h1s(found.anywhere("h1"), site)
     for h1 in h1s:
         key = fingerprint(h1)
         if key in segment_keys or (len(key.split()) >= _MIN_HEADLINE_WORDS and key in whole):
@@ -163,9 +171,11 @@ def _host_names(url: str | None) -> set[str]:
     return {labels[name], *("".join(labels[i:]) for i in range(name + 1))}
 
 
-def _page_h1s(tree: HtmlElement, site: _Site) -> list[str]:
-    """The page's first <h1> texts outside footers, navigation and asides, but those naming the site."""
-    h1s = [_heading_text(h) for h in _PAGE_H1(tree)[:_MAX_H1]]
+def _page_h1s(elements: Iterable[HtmlElement], site: _Site) -> list[str]:
+    """The first <h1> texts among `elements` (the document's <h1>s) outside footers, navigation and asides, but those
+    naming the site."""
+    placed = (h for h in elements if not any(a.tag in _NOT_HEADLINE_PLACES for a in h.iterancestors()))
+    h1s = [_heading_text(h) for h in islice(placed, _MAX_H1)]
     return [h for h in h1s if h and len(h.split()) <= _MAX_HEADLINE_WORDS and not site.names(h)]
 
 
@@ -276,8 +286,9 @@ def _strip_byline(text: str) -> str:
     return text[match.end() :] if match else text
 
 
-def _canonical(tree: HtmlElement, tags: dict[str, list[str]]) -> str | None:
-    links = tree.xpath("//link[@rel='canonical']/@href")
+def _canonical(links: Iterable[HtmlElement], tags: dict[str, list[str]]) -> str | None:
+    """The page's canonical URL: the first <link rel=canonical> among `links` that has an href, else og:url."""
+    links = [href for link in links if link.get("rel") == "canonical" and (href := link.get("href")) is not None]
     return _clean(links[0]) if links else _first(tags, ("og:url",))
 
 

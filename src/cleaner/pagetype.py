@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from urllib.parse import urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from .dom import ByTag
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -36,48 +39,52 @@ _URL_WORDS = [
     ("listing", re.compile(r"/(?:tags?|archives?|search|blog|news|events|jobs|page/\d+)/?$")),
     ("service", re.compile(r"/(?:services?|solutions?|pricing|about|contact|features)(?:/|\.|$)")),
 ]
-_JSONLD = XPath("//script[@type='application/ld+json']/text()")
-_MICRODATA = XPath("//*[@itemtype]/@itemtype")
-_OG_TYPE = XPath("//meta[@property='og:type']/@content")
-_CODE_BLOCKS = XPath("count(//pre)")
+_LOOKED_UP = ("script", "meta", "pre", "article", "a", "button", "input")  # the tags whose elements are read
+_MICRODATA = XPath("//@itemtype")
 _PRICE = XPath("count(//*[@itemprop='price' or contains(@class,'price')])")
-_CART = XPath("count(//*[self::button or self::input or self::a][contains(translate(., 'ADTOCR', 'adtocr'), 'add to cart') "
-              "or contains(translate(@value, 'ADTOCR', 'adtocr'), 'add to cart')])")
-_ARTICLES = XPath("count(//article)")
-_REPLY_LINKS = XPath("//a[contains(translate(., 'REPLY', 'reply'), 'reply') or contains(translate(., 'QUOTE', 'quote'), 'quote')]")
+# "add to cart", "reply" and "quote" are looked for in the text with only these capitals made small ("Add to Cart")
+_CART_CASE = str.maketrans("ADTOCR", "adtocr")
+_REPLY_CASE = str.maketrans("REPLYQUOT", "replyquot")
 _POST_CLASSES = ("post", "comment", "message")
 
 
 def detect_page_type(tree: HtmlElement, url: str | None) -> str:
     """The page type, one of PAGE_TYPES."""
-    declared = _declared_type(tree)
+    elements = ByTag(tree, _LOOKED_UP)
+    declared = _declared_type(tree, elements)
     if declared in ("product", "forum", "documentation", "collection", "listing"):
         return declared
     by_url = _url_type(url)
     if by_url in ("forum", "documentation", "product"):
         return by_url
-    if _posts_with_reply_links(tree) >= 6:
+    links = [(a, a.text_content()) for a in elements.anywhere("a")]
+    if _posts_with_reply_links(links) >= 6:
         return "forum"
-    if _CART(tree) >= 1 and _PRICE(tree) >= 1:
+    if _add_to_cart(elements, links) and _PRICE(tree) >= 1:
         return "product"
-    if _CODE_BLOCKS(tree) >= 3:
+    if len(elements.anywhere("pre")) >= 3:
         return "documentation"
-    if _ARTICLES(tree) >= 8:
+    if len(elements.anywhere("article")) >= 8:
         return "listing"
     return declared or by_url or "article"
 
 
-def _declared_type(tree: HtmlElement) -> str | None:
-    """The most specific schema.org type the page declares about itself."""
+def _declared_type(tree: HtmlElement, elements: ByTag) -> str | None:
+    """The most specific schema.org type the page declares about itself (`elements`: its <script> and <meta>
+    elements, by tag)."""
     found: list[str] = []
-    for script in _JSONLD(tree)[:5]:
+    scripts = [script.text for script in elements.anywhere("script")
+               if script.get("type") == "application/ld+json" and script.text is not None]
+    for script in scripts[:5]:
         try:
             data = json.loads(script)
         except ValueError:
             continue
         found += _schema_types(data, depth=0)
     found += [t.rstrip("/").rsplit("/", 1)[-1] for t in _MICRODATA(tree)[:10]]
-    found += [t.split(".")[0] for t in _OG_TYPE(tree)[:1]]
+    og_types = [content for m in elements.anywhere("meta") if m.get("property") == "og:type"
+                and (content := m.get("content")) is not None]
+    found += [t.split(".")[0] for t in og_types[:1]]
     mapped = [_SCHEMA_TYPES.get(t.lower()) for t in found]
     for wanted in ("product", "forum", "documentation", "collection", "listing", "article", "service"):
         if wanted in mapped:
@@ -85,12 +92,25 @@ def _declared_type(tree: HtmlElement) -> str | None:
     return None
 
 
-def _posts_with_reply_links(tree: HtmlElement) -> int:
-    """How many elements with a post/comment/message class hold a "reply" or "quote" link (forum posts do)."""
+def _posts_with_reply_links(links: list[tuple[HtmlElement, str]]) -> int:
+    """How many elements with a post/comment/message class hold a "reply" or "quote" link (forum posts do);
+    `links`: the page's links with their text."""
     posts = set()
-    for link in _REPLY_LINKS(tree):
-        posts.update(a for a in link.iterancestors() if any(c in a.get("class", "") for c in _POST_CLASSES))
+    for link, text in links:
+        text = text.translate(_REPLY_CASE)
+        if "reply" in text or "quote" in text:
+            posts.update(a for a in link.iterancestors() if any(c in a.get("class", "") for c in _POST_CLASSES))
     return len(posts)
+
+
+def _add_to_cart(elements: ByTag, links: list[tuple[HtmlElement, str]]) -> bool:
+    """True when a link, button or input says "add to cart" in its text or value (`links`: the links with their
+    text)."""
+    controls = ((e, e.text_content()) for e in elements.anywhere("button") + elements.anywhere("input"))
+    return any(
+        "add to cart" in text.translate(_CART_CASE) or "add to cart" in (e.get("value") or "").translate(_CART_CASE)
+        for e, text in chain(links, controls)
+    )
 
 
 def _schema_types(data: object, depth: int) -> list[str]:

@@ -10,13 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from lxml.etree import HTMLPullParser, LxmlError, ParserError, XPath
+from lxml.etree import HTMLPullParser, LxmlError, ParserError
 from lxml.html import HtmlElement, HtmlElementClassLookup, HTMLParser, document_fromstring
 
 from .article import Article, Metadata
 from .blocks import Block
 from .classify import classify_blocks
 from .document import Document
+from .dom import top_elements
 from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
 from .extract import extract_blocks
 from .filter import Filter, Stage
@@ -30,8 +31,9 @@ from .segment import as_blocks, segment
 from .textblocks import text_to_blocks
 
 LOG = logging.getLogger(__name__)
-# interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say)
-_MISNESTED = XPath("//button[.//main or .//article or .//p] | //label[.//main or .//article]")
+# interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say): the
+# content they must not hold
+_MISNESTED = {"button": ("main", "article", "p"), "label": ("main", "article")}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 ERRORS = ("warn", "raise")
 EXTRACTORS = ("learned", "trafilatura")
@@ -296,10 +298,20 @@ def _parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
         raise TooManyElements(f"the page has {count} elements, over the limit of {limits.max_nodes}")
     if limits.max_depth < PARSER_MAX_DEPTH and tree.xpath("boolean(/" + "/*" * (limits.max_depth + 1) + ")"):
         raise TooDeep(f"the page nests elements deeper than {limits.max_depth} levels")
-    for wrapper in _MISNESTED(tree):
+    for wrapper in _misnested(tree):
         wrapper.drop_tag()  # keep the content, lose the bogus wrapper that extractors would throw away whole
     reveal_noscript(tree)
     return tree
+
+
+def _misnested(tree: HtmlElement) -> list[HtmlElement]:
+    """The <button> and <label> elements that wrap page content (`_MISNESTED`), in document order."""
+    return [
+        element
+        for top in top_elements(tree)
+        for element in top.iter(*_MISNESTED)
+        if next(element.iter(*_MISNESTED[element.tag]), None) is not None
+    ]
 
 
 def _strip_prolog(text: str) -> str:
