@@ -11,11 +11,14 @@ from .conftest import SAMPLES, expected_samples, normalise
 
 # Article text the extraction still misses (recall, not filtering): kept visible, and strict, so a fix shows up.
 KNOWN_MISSES = {
-    ("0428", "html"): "a sentence inside a figure-like aside is not extracted",
     ("2898", "html"): "the product name sits in a heading block the extractor skips",
     ("2862", "text"): "short sentences between code lines of a dump are classed as boilerplate",
 }
 
+# Junk the pipeline still keeps: kept visible, and strict, so a fix shows up.
+KNOWN_JUNK = {
+    ("0221", "html"): "a fully linked teaser line for another article, between two paragraphs of the body",
+}
 
 # Metadata still read wrong (the date of an update taken for the publication date, a product title)
 KNOWN_METADATA_MISSES: dict[str, tuple[str, ...]] = {
@@ -41,7 +44,10 @@ def _clean(spec: dict, fmt: str):
 
 
 @pytest.mark.parametrize("spec, fmt", _cases())
-def test_junk_is_removed(spec: dict, fmt: str) -> None:
+def test_junk_is_removed(spec: dict, fmt: str, request: pytest.FixtureRequest) -> None:
+    reason = KNOWN_JUNK.get((spec["id"], fmt))
+    if reason:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
     text = normalise(_clean(spec, fmt).text)
     left = [junk for junk in spec["must_drop"] if normalise(junk) in text]
     assert not left, f"junk of kinds {spec['junk_kinds']} left in the body"
