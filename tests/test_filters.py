@@ -129,3 +129,12 @@ def test_boilerplate_strips_menus_around_a_text_dump() -> None:
     for menu in ("Budget & Finance", "Every Student Succeeds Act", "Search for Jobs"):
         assert menu not in article.text
     assert "The prescription was everywhere as the full extent of academic damage" in article.text
+
+
+def test_dom_hooks_do_not_record_again_what_an_earlier_filter_removed() -> None:
+    # 0279: the author box (contributors) holds the author's share links; navigation must not record them again
+    doc = RULES.prepare((SAMPLES / "html" / "0279.html").read_bytes())
+    assert doc is not None
+    bio = next(r.text for r in doc.removed if r.filter == "contributors")
+    assert bio.endswith("twitter email")
+    assert not [r for r in doc.removed if r.filter != "contributors" and r.text == "twitter email"]

@@ -91,12 +91,14 @@ def elements_marked(
     earlier filter already removed.
     """
     assert doc.tree is not None
+    tops = set(top_elements(doc.tree))
     chosen: set[HtmlElement] = set()
     for element in marked(doc).matching(pattern):
         if element.tag in _PROTECTED or (tags is not None and element.tag not in tags):
             continue
-        if element.getroottree().getroot() is not doc.tree or any(a in chosen for a in element.iterancestors()):
-            continue
+        ancestors = list(element.iterancestors())
+        if (ancestors[-1] if ancestors else element) not in tops or any(a in chosen for a in ancestors):
+            continue  # removed by an earlier filter (lxml still gives it the document's root), or inside a chosen one
         if word_count(element.text_content()) <= max_words:
             chosen.add(element)
             yield element
