@@ -40,7 +40,6 @@ _MIN_COVERAGE = 0.5  # a long block is content when this share of its 3-word shi
 _SHORT = 5  # blocks this short must match a ground-truth line (start, end or whole) to count as content
 PARAMS = dict(max_iter=200, learning_rate=0.08, max_depth=6, max_leaf_nodes=31, min_samples_leaf=100,
               l2_regularization=1.0, random_state=0)
-WEIGHTED = True  # rows weighted by their share of the page's words (see `fit`)
 
 
 def label(text: str, gold_lines: list[str], gold: str, gold_shingles: set[tuple[str, ...]]) -> int:
@@ -102,14 +101,14 @@ def page_f1(page: dict, keep: np.ndarray) -> float:
     return word_prf("\n".join(t for t, k in zip(page["texts"], keep) if k), page["gold"])[2]
 
 
-def fit(pages: list[dict], weighted: bool = WEIGHTED):
-    """A HistGradientBoostingClassifier on all rows of `pages`; `weighted`: each row weighs its share of its
-    page's words, so that every page counts alike, as in the metric (mean word F1 over pages)."""
+def fit(pages: list[dict]):
+    """A HistGradientBoostingClassifier on all rows of `pages`, each row weighted by its share of its page's words,
+    so that every page counts alike, as in the metric (mean word F1 over pages)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     X = np.vstack([p["X"] for p in pages])
     y = np.concatenate([p["y"] for p in pages])
-    weights = np.concatenate([word_shares(p["texts"]) for p in pages]) if weighted else None
+    weights = np.concatenate([word_shares(p["texts"]) for p in pages])
     return HistGradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=weights)
 
 
