@@ -317,7 +317,7 @@ def test_a_worker_killed_midway_loses_no_document(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_stops_cleanly_with_the_summary(tmp_path: Path) -> None:
-    inputs = many_inputs(tmp_path / "in", 3)
+    inputs = many_inputs(tmp_path / "in", 10)  # 120 documents: the run must still be going when the signal lands
     out = tmp_path / "out"
     proc = start("clean", str(inputs), "-o", str(out), "--jobs", "2")
     wait_for_outputs(out, 4, proc)
@@ -325,5 +325,5 @@ def test_ctrl_c_stops_cleanly_with_the_summary(tmp_path: Path) -> None:
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "interrupted:" in stderr and "Traceback" not in stderr
-    assert 4 <= len(outputs(out)) < 36
+    assert 4 <= len(outputs(out)) < 120
     assert not (out / ".cleaner-tmp").exists()

@@ -8,31 +8,45 @@ from typing import Any
 
 import numpy as np
 
+MAX_DEPTH = 12  # deepest tree the complete layout holds (training uses depth 6)
+
 
 class BoostedTrees:
     """Binary classifier: the sum of the trees' leaf values plus a baseline, squashed to a probability.
 
-    Every tree is stored as flat arrays padded to one width; a leaf points to itself, so walking all rows down all
-    trees takes `max_depth` vectorised steps.
+    Every tree is laid out as a complete binary tree of the ensemble's depth (node k's children at 2k+1 and 2k+2;
+    a leaf above the bottom becomes pass-through nodes over copies of its value), so walking all rows down all
+    trees takes `depth` vectorised steps of index arithmetic, with no child tables to look up.
     """
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.threshold = float(spec.get("threshold", 0.5))  # the decision threshold chosen in training
         self.baseline: float = spec["baseline"]
         trees = spec["trees"]
-        width = max(len(t["feature"]) for t in trees)
         self.depth = max(t["depth"] for t in trees)
-        self.roots = np.arange(len(trees), dtype=np.intp) * width  # every tree's nodes at [root, root + width)
+        if self.depth > MAX_DEPTH:
+            raise ValueError(f"trees of depth {self.depth}: the complete layout would need 2**{self.depth} nodes each")
+        inner, leaves = 2**self.depth - 1, 2**self.depth  # nodes per tree above the bottom level, and on it
+        self.feature = np.zeros((len(trees), inner), dtype=np.intp)
+        self.split = np.full((len(trees), inner), np.inf)
+        self.value = np.zeros((len(trees), leaves))
+        for i, tree in enumerate(trees):
+            self._place(tree, i, 0, 0)
+        self.inner, self.leaves = inner, leaves
+        self.feature, self.split, self.value = self.feature.ravel(), self.split.ravel(), self.value.ravel()
 
-        def flat(key: str, dtype: type, fill: float, offset: bool = False) -> np.ndarray:
-            padded = np.array([t[key] + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
-            return (padded + self.roots[:, None] if offset else padded).ravel()
-
-        self.feature = flat("feature", np.intp, 0)
-        self.split = flat("split", np.float64, np.inf)
-        self.left = flat("left", np.intp, 0, offset=True)  # children as indexes into the flat arrays
-        self.right = flat("right", np.intp, 0, offset=True)
-        self.value = flat("value", np.float64, 0.0)
+    def _place(self, tree: dict[str, list], i: int, node: int, slot: int) -> None:
+        """Copy `tree`'s node `node` (and its subtree) to position `slot` of the complete layout of tree `i`."""
+        inner = self.feature.shape[1]
+        if slot >= inner:  # bottom level: the node is a leaf
+            self.value[i, slot - inner] = tree["value"][node]
+            return
+        leaf = tree["left"][node] == node
+        if not leaf:
+            self.feature[i, slot] = tree["feature"][node]
+            self.split[i, slot] = tree["split"][node]
+        self._place(tree, i, node if leaf else tree["left"][node], 2 * slot + 1)
+        self._place(tree, i, node if leaf else tree["right"][node], 2 * slot + 2)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """P(positive) per row of `rows` (columns in the order the model was trained on)."""
@@ -40,12 +54,15 @@ class BoostedTrees:
             return np.zeros(0)
         rows = np.ascontiguousarray(rows, dtype=np.float64)
         cells = rows.ravel()
+        n_trees = len(self.feature) // self.inner
         row_start = (np.arange(len(rows), dtype=np.intp) * rows.shape[1])[:, None]
-        node = np.repeat(self.roots[None, :], len(rows), axis=0)
+        tree_start = np.arange(n_trees, dtype=np.intp) * self.inner
+        node = np.zeros((len(rows), n_trees), dtype=np.intp)
         for _ in range(self.depth):
-            go_left = cells.take(row_start + self.feature.take(node)) <= self.split.take(node)
-            node = np.where(go_left, self.left.take(node), self.right.take(node))
-        raw = self.baseline + self.value.take(node).sum(axis=1)
+            at = node + tree_start
+            node = 2 * node + 2 - (cells.take(row_start + self.feature.take(at)) <= self.split.take(at))
+        leaf = node - self.inner + np.arange(n_trees, dtype=np.intp) * self.leaves
+        raw = self.baseline + self.value.take(leaf).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 
