@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.dates import date_line, machine_date, url_date
+from cleaner.dates import date_line, machine_date, one_day_apart, url_date
 from cleaner.load import read_source
 from cleaner.metadata import page_metadata, split_authors
 from cleaner.metrics import author_match, date_match, title_match
@@ -250,6 +250,7 @@ def test_machine_date(value: str, date: str | None) -> None:
 @pytest.mark.parametrize("url, date", [
     ("https://example.org/2024/05/03/slug", "2024-05-03"),
     ("https://example.org/news/2024-05-03-slug", "2024-05-03"),
+    ("https://example.org/articles/2025-12-15+Rust+backend:+Why+and+how", "2025-12-15"),
     ("https://example.org/2024/05/slug", None),
     ("https://example.org/p/2024/1234567", None),
 ])
@@ -259,3 +260,63 @@ def test_url_date(url: str, date: str | None) -> None:
 
 def test_split_authors_keeps_its_behaviour() -> None:
     assert split_authors("Ana Ruiz; Tom Bell and Kim Lee | Ana Ruiz") == ["Ana Ruiz", "Tom Bell", "Kim Lee"]
+
+
+def test_split_authors_splits_a_long_comma_list_of_full_names_only() -> None:
+    assert split_authors("Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello") == [
+        "Artur Ekert", "Timothy Hosgood", "Alastair Kay", "Chiara Macchiavello"]
+    assert split_authors("Lee, Ann") == ["Lee, Ann"]
+    assert split_authors("Jane Doe, Staff Writer") == ["Jane Doe, Staff Writer"]  # short enough for one name
+    assert "Dec. 19" not in split_authors("Dec. 19, 2025 · Niko Matsakis on behalf of the team")
+
+
+def test_byline_label_in_its_own_element_and_indented_opener() -> None:
+    label = """<html><body><h1>Catering trends</h1><div class="meta"><p>Written by</p><p>Edzel Tabing</p></div>
+    <p>Menus get smaller.</p></body></html>"""
+    assert _page(label).authors == ["Edzel Tabing"]
+    indented = """<html><body><h1>Home gym setups</h1><div class="m-article__meta"><span>
+                    by
+                    <a href="/u/1">Alex Moreno</a> on Jan 22, 2025</span></div><p>Start small.</p></body></html>"""
+    assert _page(indented).authors == ["Alex Moreno"]
+
+
+def test_byline_element_with_a_date_or_a_posted_by_sentence() -> None:
+    dated = """<html><body><h1>What people love</h1><div class="publish-date-author">Dec. 19, 2025 ·
+    Niko Matsakis on behalf of the survey team</div><p>Reliability came first.</p></body></html>"""
+    assert _page(dated).authors == ["Niko Matsakis"]
+    posted = """<html><body><h1>Grads find fewer jobs</h1><span class="story-byline">Posted by
+    <a href="/~beau">BeauHD</a> on Friday December 19, 2025 @08:00PM from the job-market dept.</span>
+    <p>Hiring slowed.</p></body></html>"""
+    assert _page(posted).authors == ["BeauHD"]
+
+
+def test_a_login_name_in_the_metadata_gives_way_to_the_byline_name() -> None:
+    body = "<body><h1>Teen mental health</h1><div class='post-meta'>Author: <a href='/p/np'>Nirmita Panchal</a></div>"
+    with_byline = f"""<html><head><meta name="author" content="kffnirmitap"></head>{body}<p>Text.</p></body></html>"""
+    assert _page(with_byline).authors == ["Nirmita Panchal"]
+    alone = """<html><head><meta name="author" content="ggailey777"></head><body><p>Docs.</p></body></html>"""
+    assert _page(alone).authors == ["ggailey777"]
+
+
+def test_a_utc_timestamp_a_day_after_the_urls_date_takes_the_urls_date() -> None:
+    html = """<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head>
+    <body><h1>Day eighteen</h1><p>A film a day.</p></body></html>"""
+    assert _page(html, "https://example.org/2025/12/18/day-eighteen/").date == "2025-12-18"
+    assert _page(html, "https://example.org/2025/11/18/day-eighteen/").date == "2025-12-19"
+    assert one_day_apart("2024-02-29", "2024-03-01") and not one_day_apart("2024-03-01", "2024-03-03")
+
+
+def test_the_first_date_a_thread_shows_beats_its_jsonld_date() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting",
+      "headline": "Scenic sights", "datePublished": "2026-02-15 03:05:48"}</script></head>
+    <body><h1>Scenic sights</h1><div class="post"><div class="date">Feb 14, 2026 | 9:05 pm</div><p>Day one.</p></div>
+    <div class="post"><div class="date">Feb 15, 2026 | 8:00 am</div><p>Day two.</p></div></body></html>"""
+    assert _page(html).date == "2026-02-14"
+
+
+def test_an_article_h1_that_extends_the_title_is_the_headline() -> None:
+    html = """<html><head><title>Pros and Cons of Tiny House Living | LoadUp</title>
+    <meta property="og:type" content="article"></head>
+    <body><h1>Pros and Cons of Tiny House Living: Why Live in a Tiny House?</h1><p>Less space.</p></body></html>"""
+    assert _page(html, "https://example.org/blog/pros-cons-tiny-house-living/").title == (
+        "Pros and Cons of Tiny House Living: Why Live in a Tiny House?")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _MONTHS = {
     # en, de, fr, es month names and common abbreviations
@@ -32,8 +33,8 @@ _PATTERNS = [
     re.compile(rf"\b(?P<mnum>0?[1-9]|1[0-2])/(?P<day>1[3-9]|2\d|3[01])/{_YEAR}\b"),
 ]
 _COMPACT = re.compile(rf"^{_YEAR}(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?:T|\d|$)")
-# /2024/05/03/ or /2024-05-03 or /20240503 in a URL path (a year and month alone give no day)
-_URL_DATE = re.compile(rf"/{_YEAR}(?P<sep>[/_-]?)(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:/|[_-]|\.\w+$|$)")
+# /2024/05/03/ or /2024-05-03 or /20240503 or /2024-05-03+Title in a URL path (a year and month alone give no day)
+_URL_DATE = re.compile(rf"/{_YEAR}(?P<sep>[/_-]?)(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:/|[_+-]|\.\w+$|$)")
 _DATE_LINE_MAX_WORDS = 10
 _MACHINE_DATE_MAX_CHARS = 80  # a date attribute longer than this is text, and only its start is searched
 _PREFIX = re.compile(r"^(?:published|updated|posted|last updated|date|on|veröffentlicht|publié le|publicado)[:\s]*", re.I)
@@ -63,6 +64,14 @@ def url_date(url: str | None) -> str | None:
     """YYYY-MM-DD from a dated URL path such as /2024/05/03/slug."""
     match = _URL_DATE.search(url or "")
     return _valid(match.group("year"), int(match.group("mnum")), int(match.group("day"))) if match else None
+
+
+def one_day_apart(first: str, second: str) -> bool:
+    """True when two YYYY-MM-DD dates are consecutive days (a timestamp read in two time zones)."""
+    try:
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) == 1
+    except ValueError:  # '2024-02-30' from a lenient parse
+        return False
 
 
 def _valid(year: str, month: int, day: int) -> str | None:

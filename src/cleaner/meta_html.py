@@ -32,10 +32,12 @@ _PIECE_MARK = re.compile(r"[·|•–—]| - ")  # a quick test for _BYLINE_PIEC
 # what follows the name in 'by Jo Roe, Staff Writer', 'by Jo Roe on May 3', 'By Jo Roe 12 May 2024', 'by Jo Roe (Editor)'
 _AFTER_NAME = re.compile(r"(?<!\s)(?:\s*,|\s+(?:on\s|\d|[(\[])).*", re.S)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 _MAX_DATE_LINE_CHARS = 120
 _TIMES = XPath("//body//time | //body//*[@itemprop='datePublished' or @itemprop='dateCreated']")
-# handles, links and numbers are never names; label words ("Profile", "Written by") are per-language phrase data
-_NOT_A_NAME_MARKS = (r"@", r"https?:", r"www\.", r"\d{3}")
+# @handles, links and numbers are never names (digits ending a login name are: "jdoe123"); label words ("Profile",
+# "Written by") are per-language phrase data
+_NOT_A_NAME_MARKS = (r"@", r"https?:", r"www\.", r"(?<![^\W\d_])\d{3}")
 _NAME_MARK = re.compile(r"name", re.I)  # 'author-box__name' is a name even in an author box
 _BYLINE_SKIP = re.compile(r"(?:bio|avatar|image|img|photo|pic|social|icon|follow|box|description|about|comment)", re.I)
 
@@ -105,14 +107,41 @@ def byline_lines(tree: HtmlElement) -> Iterator[str]:
     also between separators ('May 3, 2024 · By Jane Doe · 4 min read'), in page order; a name starts with a capital."""
     opener = byline_opener()
     short = dict.fromkeys(t for t in _TEXTS(tree) if len(t) <= _MAX_BYLINE_CHARS)  # each text once: pages repeat them
-    texts = [t for t in short if _opens_byline(t, opener)]
+    texts = [t for t in short if _opens_byline(t.strip(), opener)]  # '\n    By ' too
     for element in (e for text in texts for e in _TEXT_PARENTS(tree, text=text)):
         if _in_menu(element):  # 'Shop by Brand', 'By Industry'
             continue
-        text = " ".join(element.text_content().split())
+        text = _spaced_text(element)
+        if _bare_opener(text, opener) and (parent := element.getparent()) is not None:
+            text = _spaced_text(parent)  # '<span>Written by</span> <a>Jane Doe</a>'
         for piece in _BYLINE_PIECES.split(text) if len(text) <= _MAX_BYLINE_CHARS else ():
             if (match := opener.match(piece)) and (name := _AFTER_NAME.sub("", piece[match.end() :]))[:1].isupper():
                 yield name
+
+
+def byline_pieces(text: str) -> Iterator[str]:
+    """The possible names in a byline element's text ('Dec. 19, 2025 · Jane Doe on behalf of the team' -> 'Jane
+    Doe', 'Posted by Jo Roe on May 3' -> 'Jo Roe'): the parts between separators without a digit (not a date or
+    a reading time), or a part opening with a byline phrase, without that phrase and what follows the name."""
+    opener = byline_opener()
+    pieces = _BYLINE_PIECES.split(text)
+    for piece in pieces:
+        match = opener.match(piece)
+        if (match is None and (len(pieces) == 1 or _DIGIT.search(piece))) or _bare_opener(piece, opener):
+            continue
+        if name := _AFTER_NAME.sub("", piece[match.end() :] if match else piece).strip():
+            yield name
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text with one space between the texts of its children ('Written by' + 'Jane' as two words)."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _bare_opener(text: str, opener: re.Pattern[str]) -> bool:
+    """True when the text is only a byline phrase ('Written by', 'By:')."""
+    match = opener.match(f"{text} X")
+    return match is not None and match.end() >= len(text)
 
 
 def _opens_byline(text: str, opener: re.Pattern[str]) -> bool:

@@ -12,15 +12,17 @@ from lxml.html import HtmlElement
 
 from .article import Metadata
 from .blocks import fingerprint
-from .dates import machine_date, url_date
+from .dates import machine_date, one_day_apart, url_date
 from .dom import ByTag
-from .meta_html import byline_lines, byline_opener, byline_texts, is_name, meta_tags, time_values, visible_dates
+from .meta_html import (byline_lines, byline_opener, byline_pieces, byline_texts, is_name, meta_tags, time_values,
+                        visible_dates)
 from .meta_jsonld import JsonLd, page_jsonld
 
 _AUTHOR_SPLIT = re.compile(r"(?:;|\band\b|&|\|)")
 _TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|–—·•»:/]{1,2}|-)\s+")
 _DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 _MAX_H1 = 3
+_MAX_NAME_WORDS = 6  # as `is_name`: a longer part of an author list is several names
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_WORDS = 30
 _NOT_HEADLINE_PLACES = {"footer", "nav", "aside"}  # an <h1> inside them is no headline (a footer's "Contact Us")
@@ -29,12 +31,13 @@ _EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm)$", re.I)
 _SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title must be to be taken for it
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
+_FIRST_BYLINE_GROUP, _BYLINE_LINES = 3, 4  # in `_authors`: the first candidates from the body, the 'By Jane Doe' lines
 _LOOKED_UP = ("meta", "link", "title", "script", "h1")  # the tags whose elements page_metadata reads
 
 # meta tag names per field, most specific first
 _TITLE_TAGS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
 _AUTHOR_TAGS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-                "citation_author", "byl", "book:author")
+                "citation_author", "byl", "book:author", "cxenseparse:author")
 _DATE_TAGS = ("article:published_time", "og:published_time", "article:published", "published_time",
               "datepublished", "citation_publication_date", "citation_date", "citation_online_date",
               "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
@@ -83,10 +86,23 @@ def headline(title: str | None, tree: HtmlElement, sitename: str | None, url: st
 
 
 def split_authors(value: str | None) -> list[str]:
-    """'A; B and C' -> ['A', 'B', 'C'], without empty or repeated names."""
+    """'A; B and C' -> ['A', 'B', 'C'], without empty or repeated names; a part too long for one name is split at
+    its commas when each piece is two to six words without digits ('Ann Lee, Bo Ma, Cy Ng', not 'Lee, Ann')."""
     if not value:
         return []
-    return _unique(name.strip().strip(" ,") for name in _AUTHOR_SPLIT.split(value))
+    names = []
+    for name in _AUTHOR_SPLIT.split(value):
+        pieces = [p.strip() for p in name.split(",")]
+        if len(name.split()) > _MAX_NAME_WORDS and all(_full_name(p) for p in pieces):
+            names += pieces
+        else:
+            names.append(name.strip().strip(" ,"))
+    return _unique(names)
+
+
+def _full_name(text: str) -> bool:
+    """True when `text` could be one person's full name: two to six words, no digits."""
+    return 2 <= len(text.split()) <= _MAX_NAME_WORDS and not any(c.isdigit() for c in text)
 
 
 def page_language(tree: HtmlElement, metas: Iterable[HtmlElement]) -> str | None:
@@ -109,9 +125,9 @@ def page_language(tree: HtmlElement, metas: Iterable[HtmlElement]) -> str | None
 def _title(found: ByTag, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None,
            url: str | None) -> str | None:
     """The headline: an <h1> that the <title>, og:title or JSON-LD headline repeats (as a whole part or a 2+ word
-    run), else an <h1> or the title without its site parts, whichever the URL's slug names clearly better, else on
-    an article page its first <h1>, else that title. An <h1> naming the site is never the headline. (`found`: the
-    page's <title> and <h1> elements.)"""
+    run), else on an article page an <h1> that extends the title without its site parts, else an <h1> or that
+    title, whichever the URL's slug names clearly better, else on an article page its first <h1>, else that title.
+    An <h1> naming the site is never the headline. (`found`: the page's <title> and <h1> elements.)"""
     element = next(iter(found.under_root("title")), None)
     titles = [t for t in (_clean(element.text_content()) if element is not None else None,
                           _first(tags, ("og:title",))) if t]
@@ -128,9 +144,13 @@ def _title(found: ByTag, tags: dict[str, list[str]], ld: JsonLd, sitename: str |
     stripped = _strip_site(title, site) if title else None
     if not h1s:
         return stripped
+    article = (_first(tags, ("og:type",)) or "").lower() == "article" or ld.kind == "article"
+    longer = next((h for h in h1s if stripped and _within(fingerprint(stripped), fingerprint(h))), None)
+    if article and longer:  # the <h1> says more than the title: 'Pros and Cons of X: Why Y?', 'Pros and Cons of X'
+        return longer
     if slug_choice := _closest_to_slug([*h1s, *filter(None, [stripped])], url):
         return slug_choice
-    if stripped is None or (_first(tags, ("og:type",)) or "").lower() == "article" or ld.kind == "article":
+    if stripped is None or article:
         return h1s[0]
     return stripped
 
@@ -207,6 +227,11 @@ def _strip_site(title: str, site: _Site) -> str:
     return max(kept, key=len) if len(kept) > 1 and len(kept[0].split()) == 1 else kept[0]
 
 
+def _within(short: str, long: str) -> bool:
+    """True when the fingerprint `short` is a shorter run of whole words of the fingerprint `long`."""
+    return short != long and f" {short} " in f" {long} "
+
+
 def _closest_to_slug(candidates: list[str], url: str | None) -> str | None:
     """The candidate whose words overlap the URL's last path segment ('/2024/the-big-story.html') clearly the most
     (Jaccard index, by a margin), or None."""
@@ -233,37 +258,53 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 def _authors(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, site: _Site) -> list[str]:
     """Author names: people in JSON-LD, author meta tags, byline elements (rel/itemprop/class author), byline
     lines ('By Jane Doe'), then an organisation JSON-LD names as the author (often the publisher standing in for a
-    byline), then a 'person' that is the site itself."""
+    byline), then a 'person' that is the site itself. Login names alone in the metadata ('jdoe42') give way to a
+    byline line's name."""
     candidates = (
         [" ; ".join(ld.authors)],
         (_strip_byline(v) for key in _AUTHOR_TAGS for v in tags.get(key, ())),
         (_strip_byline(v) for v in _labelled(tags)),
-        (_strip_byline(text) for text in byline_texts(tree)),
+        (name for text in byline_texts(tree) for name in (_strip_byline(text), *byline_pieces(text))),
         byline_lines(tree),
     )
     site_named: list[str] = []
-    for value in (v for group in candidates for v in group):
-        names = [n for n in split_authors(value) if is_name(n)]
-        if people := [n for n in names if not site.names(n)]:
-            return people
-        site_named += names
-    return [n for n in split_authors(" ; ".join(ld.author_organisations)) if is_name(n)] or _unique(site_named)
+    handles: list[str] = []  # login names from the metadata ('jdoe42'): a full name in a byline is better
+    for index, group in enumerate(candidates):
+        if handles and index != _BYLINE_LINES:
+            continue
+        for value in group:
+            names = [n for n in split_authors(value) if is_name(n)]
+            people = [n for n in names if not site.names(n)]
+            if people and index < _FIRST_BYLINE_GROUP and all(len(n.split()) == 1 for n in people):
+                handles = people
+            elif people:
+                return people
+            site_named += names
+    organisations = [n for n in split_authors(" ; ".join(ld.author_organisations)) if is_name(n)]
+    return handles or organisations or _unique(site_named)
 
 
 def _date(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, url: str | None) -> str | None:
-    """Publication date: date meta tags, JSON-LD (unless the page shows other dates but not that one),
-    <time> elements, other date meta tags, the URL, the first date shown in the page, then the date of the last
-    update (meta tags, JSON-LD): a page that dates nothing else was most likely published then."""
+    """Publication date: date meta tags (the URL's date when it is a day off: `_local_day`), the first date the
+    page shows on a page with a JSON-LD date, else that date, <time> elements, other date meta tags, the URL, the
+    first date shown in the page, then the date of the last update (meta tags, JSON-LD): a page that dates nothing
+    else was most likely published then."""
     if date := _first_date(v for key in _DATE_TAGS for v in tags.get(key, ())):
-        return date
+        return _local_day(date, url)
     if ld.published and (date := machine_date(ld.published)):
-        # a JSON-LD date is often the first version's or a template's: a date the page shows instead wins
-        shown = list(visible_dates(tree))
-        return date if not shown or date in shown else shown[0]
+        # a JSON-LD date is often the first version's or a template's: the first date the page shows wins
+        return next(visible_dates(tree), None) or _local_day(date, url)
     generic = (vs[0] for key, vs in tags.items() if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key))
     modified = (vs[0] for key, vs in tags.items() if _MODIFIED_KEY.search(key))
     return (_first_date(time_values(tree)) or _first_date(generic) or url_date(url)
             or next(visible_dates(tree), None) or _first_date([*modified, *filter(None, [ld.modified])]))
+
+
+def _local_day(date: str, url: str | None) -> str:
+    """`date`, or the URL's date when that is the day before or after it: a UTC timestamp falls on the next day for
+    a site west of Greenwich ('2025-12-19T02:41Z' in the meta tags of /2025/12/18/slug)."""
+    local = url_date(url)
+    return local if local and one_day_apart(local, date) else date
 
 
 def _first_date(values: Iterable[str]) -> str | None:
