@@ -320,3 +320,46 @@ def test_an_article_h1_that_extends_the_title_is_the_headline() -> None:
     <body><h1>Pros and Cons of Tiny House Living: Why Live in a Tiny House?</h1><p>Less space.</p></body></html>"""
     assert _page(html, "https://example.org/blog/pros-cons-tiny-house-living/").title == (
         "Pros and Cons of Tiny House Living: Why Live in a Tiny House?")
+
+
+def test_a_link_to_the_authors_page_names_the_author() -> None:
+    html = """<html><body><nav><a href="/authors/all">Our Writers</a></nav><h1>Best GPS watches</h1>
+    <div class="article-meta"><img src="/i/mr.jpg" alt=""><a href="https://example.org/author/matthew-richardson">
+    Matthew Richardson</a><span>Updated Dec 3, 2025</span></div><p>We tested twenty watches.</p></body></html>"""
+    assert _page(html).authors == ["Matthew Richardson"]
+    card = """<html><body><h1>Online classes</h1><p>Study from home.</p><a href="/author/reyan-perumal">Written By
+    Reyan Perumal Reyan Perumal is a content writer helping businesses grow through marketing, data, and technology.
+    Based in Colombo, Sri Lanka, he specializes in research and copywriting.</a></body></html>"""
+    assert _page(card).authors == []  # a link around a whole author card is no name
+    menu = """<html><body><nav><a href="/author/jane-doe">Jane Doe</a></nav><h1>News</h1><p>Text.</p></body></html>"""
+    assert _page(menu).authors == []
+
+
+def test_a_local_time_a_day_off_the_utc_jsonld_date_is_the_date() -> None:
+    head = """<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting",
+      "headline": "EUV project", "datePublished": "%s"}</script></head>"""
+    body = """<body><h1>EUV project</h1><div class="user"><span>Joined Nov 4, 2011</span></div>
+    <a href="/t/1"><time datetime="%s">Dec 19, 2025</time></a><p>How close is it?</p></body></html>"""
+    local = head % "2025-12-18T23:25:38+00:00" + body % "2025-12-19T04:25:38+0500"
+    assert _page(local).date == "2025-12-19"
+    # a <time> in UTC is not the page's day: the first date the page shows still wins
+    utc = head % "2025-12-19T02:13:04+0300" + body % "2025-12-18T23:13:04Z"
+    assert _page(utc).date == "2011-11-04"
+
+
+def test_a_numeric_date_shown_month_first_is_the_jsonld_date() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type": "Article", "headline": "Renovation phases",
+      "datePublished": "2024-09-10T16:07:00.000Z"}</script></head>
+    <body><h1>Renovation phases</h1><p class="date">09.10.2024</p><p>Plan first.</p></body></html>"""
+    assert _page(html).date == "2024-09-10"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("19 Dec, 2025", "2025-12-19"),
+    ("11-29-2024, 09:03 AM", "2024-11-29"),
+    ("29-11-2024", "2024-11-29"),
+    ("03-04-2024", None),  # March 4 or April 3: not guessed
+])
+def test_day_month_comma_year_and_dashed_dates(text: str, date: str | None) -> None:
+    assert date_line(text) == date
+

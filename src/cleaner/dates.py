@@ -25,12 +25,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     re.compile(rf"{_YEAR}-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})"),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}"),
+    re.compile(rf"{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}"),
     re.compile(rf"{_YEAR}/(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
-    # 31/12/2024 or 12/31/2024: only when the day is over 12, as which comes first varies by country
-    re.compile(rf"\b(?P<day>1[3-9]|2\d|3[01])/(?P<mnum>0?[1-9]|1[0-2])/{_YEAR}\b"),
-    re.compile(rf"\b(?P<mnum>0?[1-9]|1[0-2])/(?P<day>1[3-9]|2\d|3[01])/{_YEAR}\b"),
+    # 31/12/2024 or 12-31-2024: only when the day is over 12, as which comes first varies by country
+    re.compile(rf"\b(?P<day>1[3-9]|2\d|3[01])(?P<sep>[/-])(?P<mnum>0?[1-9]|1[0-2])(?P=sep){_YEAR}\b"),
+    re.compile(rf"\b(?P<mnum>0?[1-9]|1[0-2])(?P<sep>[/-])(?P<day>1[3-9]|2\d|3[01])(?P=sep){_YEAR}\b"),
 ]
 _COMPACT = re.compile(rf"^{_YEAR}(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?:T|\d|$)")
 # /2024/05/03/ or /2024-05-03 or /20240503 or /2024-05-03+Title in a URL path (a year and month alone give no day)

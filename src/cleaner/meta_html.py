@@ -39,6 +39,10 @@ _TIMES = XPath("//body//time | //body//*[@itemprop='datePublished' or @itemprop=
 # "Written by") are per-language phrase data
 _NOT_A_NAME_MARKS = (r"@", r"https?:", r"www\.", r"(?<![^\W\d_])\d{3}")
 _NAME_MARK = re.compile(r"name", re.I)  # 'author-box__name' is a name even in an author box
+# a link to an author's page ('/author/jane-doe', '/blog/authors/jane-doe/', '/contributor/jd'): path words common
+# across the web, then the author's own segment
+_AUTHOR_PATH = re.compile(r"/(?:authors?|contributors?|writers?)/[^/?#]+/?(?:[?#]|$)", re.I)
+_MAX_AUTHOR_LINKS = 10
 _BYLINE_SKIP = re.compile(r"(?:bio|avatar|image|img|photo|pic|social|icon|follow|box|description|about|comment)", re.I)
 
 
@@ -93,6 +97,15 @@ def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
             if (element.get("itemprop") == "author" or element.get("rel") == "author"
                     or _BYLINE_CLASS.search(element.get("class") or "")):
                 yield element
+
+
+def author_links(links: Iterable[HtmlElement]) -> Iterator[str]:
+    """Texts of the first links to an author's page ('<a href="/author/jane-doe">Jane Doe</a>') among `links` (the
+    page's <a> elements) outside menus, in page order; a link around a whole author card (more words than a name)
+    is not one."""
+    for link in islice((a for a in links if _AUTHOR_PATH.search(a.get("href") or "")), _MAX_AUTHOR_LINKS):
+        if not _in_menu(link) and 0 < len(words := link.text_content().split()) <= _MAX_NAME_WORDS:
+            yield " ".join(words)
 
 
 @lru_cache(maxsize=1)

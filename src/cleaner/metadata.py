@@ -14,8 +14,8 @@ from .article import Metadata
 from .blocks import fingerprint
 from .dates import machine_date, one_day_apart, url_date
 from .dom import ByTag
-from .meta_html import (byline_lines, byline_opener, byline_pieces, byline_texts, is_name, meta_tags, time_values,
-                        visible_dates)
+from .meta_html import (author_links, byline_lines, byline_opener, byline_pieces, byline_texts, is_name, meta_tags,
+                        time_values, visible_dates)
 from .meta_jsonld import JsonLd, page_jsonld
 
 _AUTHOR_SPLIT = re.compile(r"(?:;|\band\b|&|\|)")
@@ -31,8 +31,8 @@ _EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm)$", re.I)
 _SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title must be to be taken for it
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
-_FIRST_BYLINE_GROUP, _BYLINE_LINES = 3, 4  # in `_authors`: the first candidates from the body, the 'By Jane Doe' lines
-_LOOKED_UP = ("meta", "link", "title", "script", "h1")  # the tags whose elements page_metadata reads
+_FIRST_BYLINE_GROUP, _BYLINE_LINES = 3, 5  # in `_authors`: the first candidates from the body, the 'By Jane Doe' lines
+_LOOKED_UP = ("meta", "link", "title", "script", "h1", "a", "time")  # the tags whose elements page_metadata reads
 
 # meta tag names per field, most specific first
 _TITLE_TAGS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
@@ -47,6 +47,8 @@ _DATE_TAGS = ("article:published_time", "og:published_time", "article:published"
 _DATE_KEY = re.compile(r"publish|date|created")
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|end|valid|revis|change|format|price")
 _MODIFIED_KEY = re.compile(r"modif|updat")
+_UTC = re.compile(r"(?:Z|[+-]00:?00)$")  # a timestamp in UTC, whose day may not be the page's
+_MAX_TIMES = 20  # <time> elements compared with a JSON-LD date
 _SITE_TAGS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher")
 _DESCRIPTION_TAGS = ("description", "og:description", "twitter:description", "dc.description")
 _IMAGE_TAGS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
@@ -62,8 +64,8 @@ def page_metadata(tree: HtmlElement, url: str | None) -> Metadata:
     canonical = _canonical(found.anywhere("link"), tags)
     return Metadata(
         title=_title(found, tags, ld, sitename, url or canonical),
-        authors=_authors(tree, tags, ld, _site(sitename, url or canonical, [])),
-        date=_date(tree, tags, ld, url or canonical),
+        authors=_authors(tree, found.anywhere("a"), tags, ld, _site(sitename, url or canonical, [])),
+        date=_date(tree, found.anywhere("time"), tags, ld, url or canonical),
         url=url or canonical,
         sitename=sitename,
         description=_first(tags, _DESCRIPTION_TAGS) or ld.description,
@@ -255,15 +257,17 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _authors(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, site: _Site) -> list[str]:
-    """Author names: people in JSON-LD, author meta tags, byline elements (rel/itemprop/class author), byline
-    lines ('By Jane Doe'), then an organisation JSON-LD names as the author (often the publisher standing in for a
-    byline), then a 'person' that is the site itself. Login names alone in the metadata ('jdoe42') give way to a
-    byline line's name."""
+def _authors(tree: HtmlElement, links: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd,
+             site: _Site) -> list[str]:
+    """Author names: people in JSON-LD, author meta tags, links to an author's page (`links`: the page's <a>
+    elements), byline elements (rel/itemprop/class author), byline lines ('By Jane Doe'), then an organisation
+    JSON-LD names as the author (often the publisher standing in for a byline), then a 'person' that is the site
+    itself. Login names alone in the metadata ('jdoe42') give way to a byline line's name."""
     candidates = (
         [" ; ".join(ld.authors)],
         (_strip_byline(v) for key in _AUTHOR_TAGS for v in tags.get(key, ())),
         (_strip_byline(v) for v in _labelled(tags)),
+        author_links(links),
         (name for text in byline_texts(tree) for name in (_strip_byline(text), *byline_pieces(text))),
         byline_lines(tree),
     )
@@ -284,20 +288,38 @@ def _authors(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, site: _S
     return handles or organisations or _unique(site_named)
 
 
-def _date(tree: HtmlElement, tags: dict[str, list[str]], ld: JsonLd, url: str | None) -> str | None:
-    """Publication date: date meta tags (the URL's date when it is a day off: `_local_day`), the first date the
-    page shows on a page with a JSON-LD date, else that date, <time> elements, other date meta tags, the URL, the
-    first date shown in the page, then the date of the last update (meta tags, JSON-LD): a page that dates nothing
-    else was most likely published then."""
+def _date(tree: HtmlElement, times: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd,
+          url: str | None) -> str | None:
+    """Publication date: date meta tags (the URL's date when it is a day off: `_local_day`); on a page with a
+    JSON-LD date, a local <time> (`times`: the page's <time> elements) on that day or a day off, else the first date
+    the page shows (unless it is that date with day and month swapped), else that date; then <time> elements, other
+    date meta tags, the URL, the first date shown in the page, then the date of the last update (meta tags,
+    JSON-LD): a page that dates nothing else was most likely published then."""
     if date := _first_date(v for key in _DATE_TAGS for v in tags.get(key, ())):
         return _local_day(date, url)
     if ld.published and (date := machine_date(ld.published)):
         # a JSON-LD date is often the first version's or a template's: the first date the page shows wins
-        return next(visible_dates(tree), None) or _local_day(date, url)
+        shown = _local_time(times, date) or next(visible_dates(tree), None)
+        return date if shown == _day_month_swapped(date) else shown or _local_day(date, url)
     generic = (vs[0] for key, vs in tags.items() if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key))
     modified = (vs[0] for key, vs in tags.items() if _MODIFIED_KEY.search(key))
     return (_first_date(time_values(tree)) or _first_date(generic) or url_date(url)
             or next(visible_dates(tree), None) or _first_date([*modified, *filter(None, [ld.modified])]))
+
+
+def _local_time(times: list[HtmlElement], date: str) -> str | None:
+    """The day of the first <time datetime> among `times` that is on `date` or a day off it, in the page's time
+    zone: a UTC timestamp ('...T23:25Z') may be a day off the day the page shows ('...T04:25+05:00')."""
+    for element in times[:_MAX_TIMES]:
+        value = element.get("datetime") or ""
+        if not _UTC.search(value) and (day := machine_date(value)) and (day == date or one_day_apart(day, date)):
+            return day
+    return None
+
+
+def _day_month_swapped(date: str) -> str:
+    """'2024-09-10' -> '2024-10-09': the date a page writing '09.10.2024' month first is read as (day first)."""
+    return f"{date[:4]}-{date[8:10]}-{date[5:7]}"
 
 
 def _local_day(date: str, url: str | None) -> str:
