@@ -9,7 +9,8 @@ from cleaner import clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters import boilerplate
 from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
-from cleaner.line_features import _run_lengths, _window_mean, feature_names, lexicon_columns, word_set
+from cleaner.line_features import (_prose_runs, _run_lengths, _sentences, _window_mean, feature_names,
+                                   lexicon_columns, word_set)
 
 from .conftest import SAMPLES
 
@@ -67,6 +68,27 @@ def test_window_means_and_short_runs_are_exact() -> None:
     assert _window_mean(values, 2, before=True)[:, 0].tolist() == [0.0, 0.5, 1.5, 2.5]
     assert _window_mean(values, 2, before=False)[:, 0].tolist() == [2.5, 3.5, 2.0, 0.0]
     assert _run_lengths(np.array([1.0, 1.0, 0.0, 1.0])).tolist() == [2.0, 2.0, 0.0, 1.0]
+
+
+def test_lines_broken_mid_sentence_are_read_as_one_sentence() -> None:
+    blocks = [Block("Home"), Block("The study by"), Block("researchers at the lab"), Block(", found it."),
+              Block("Menu")]
+    words = np.array([1.0, 3.0, 4.0, 3.0, 1.0])
+    stop = np.array([0.0, 2 / 3, 0.5, 1 / 3, 0.0])
+    terminal = np.array([0.0, 0.0, 0.0, 1.0, 0.0])
+    rows = _sentences(blocks, words, stop, terminal)
+    assert rows[:, 0].tolist() == [0.0, 0.0, 1.0, 1.0, 0.0]
+    assert np.allclose(rows[:, 1], np.log1p([1.0, 10.0, 10.0, 10.0, 1.0]))
+    assert np.allclose(rows[1:4, 2], 0.5) and np.allclose(rows[:, 3], np.log([1, 3, 3, 3, 1]))
+
+
+def test_prose_runs_find_the_article() -> None:
+    words = np.array([2.0, 30.0, 5.0, 30.0, 100.0, 20.0])
+    prose = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+    rows = _prose_runs(words, prose)
+    assert np.allclose(rows[:, 0], np.log1p([188.0, 188.0, 0.0, 5.0, 0.0, 100.0]))
+    assert rows[:, 2].tolist() == [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]  # the run of 60 prose words, not the lone 20
+    assert np.allclose(rows[:, 3], [-1 / 6, 0.0, 0.0, 0.0, 1 / 6, 2 / 6]) and np.allclose(rows[:, 4], 0.75)
 
 
 def test_the_model_strips_menus_and_records_why() -> None:

@@ -1,5 +1,6 @@
 """Turn the blocks of a text dump into the feature rows the line classifier scores: each block's text, its
-neighbours within a few windows, where it sits relative to the page's prose, what the rule classifier said, and
+neighbours within a few windows, the sentence it belongs to when the dump broke one over several lines, where it
+sits relative to the page's prose and to the article's main run of prose, what the rule classifier said, and
 what its words say: a lexicon (models/line_words.json) of words common across pages, each with the log-odds of
 appearing in content rather than in boilerplate ("wishlist", "subtotal", "unsubscribe" are strongly boilerplate),
 learned by benchmarks/train_lines.py.
@@ -34,11 +35,14 @@ PROSE_WORDS = 15  # a block this long with enough stop words counts as prose
 PROSE_STOPWORDS = 0.25
 WINDOWS = (1, 3, 10)  # neighbour context: mean of a few base columns over this many blocks before and after
 PEAK_RADIUS = 5  # the article's centre: where prose words summed over ±PEAK_RADIUS blocks peak
+RUN_GAP_WORDS = 60  # prose blocks parted by fewer other words than this are one run of the article
+_CONTINUATION = set(",.;:)]!?%")  # a line starting with one of these goes on with the sentence before it
 _BASE = ("log_words", "log_chars", "word_length", "terminal", "punct_per_word", "commas_per_word", "capitalised",
          "digits", "stopwords", "link_density", "level", "starts_lower", "copyright", "repeats", "share_of_max", "short", "prose")
 LEXICON_COLUMNS = ("lexicon_mean", "lexicon_min", "lexicon_max", "lexicon_known", "prev1_lexicon", "next1_lexicon",
                    "prev3_lexicon", "next3_lexicon")  # the last columns of a row, filled by `lexicon_columns`
-_CONTEXT = ("log_words", "stopwords", "terminal", "short", "prose", "link_density", "rule_good")
+_CONTEXT = ("log_words", "stopwords", "terminal", "short", "prose", "link_density", "rule_good", "capitalised",
+            "starts_lower")
 
 
 def feature_names() -> list[str]:
@@ -51,6 +55,8 @@ def feature_names() -> list[str]:
         names += [f"{side}{k}_{c}" for side in ("prev", "next") for c in _CONTEXT]
     names += ["position", "char_position", "prose_before", "prose_after", "peak_offset", "log_peak_distance",
               "log_short_run", "page_log_blocks", "page_log_words", "page_prose_share", "page_log_max_words"]
+    names += ["continues", "sentence_log_words", "sentence_stopwords", "sentence_lines", "sentence_prose"]
+    names += ["log_prose_gap_before", "log_prose_gap_after", "in_main_run", "main_run_offset", "main_run_share"]
     return names + list(LEXICON_COLUMNS)
 
 
@@ -81,10 +87,12 @@ def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequ
     columns = [base, copyright_, repeats, share_of_max, short, prose]
     columns = [np.column_stack(columns), kinds, phrases, first, rule_good, in_window]
     context = np.column_stack([col["log_words"], col["stopwords"], col["terminal"], short, prose,
-                               col["link_density"], rule_good])
+                               col["link_density"], rule_good, col["capitalised"], col["starts_lower"]])
     for k in WINDOWS:
         columns += [_window_mean(context, k, before=True), _window_mean(context, k, before=False)]
     columns.append(_layout(words, chars, prose, short))
+    columns.append(_sentences(blocks, words, col["stopwords"], col["terminal"]))
+    columns.append(_prose_runs(words, prose))
     columns.append(lexicon_columns([word_set(b.text) for b in blocks], lexicon))
     return np.column_stack(columns).astype(np.float32)
 
@@ -161,3 +169,55 @@ def _run_lengths(flags: np.ndarray) -> np.ndarray:
     for start, end in zip(edges[::2], edges[1::2]):
         out[start:end] = end - start
     return out
+
+
+def _sentences(blocks: Sequence[Block], words: np.ndarray, stopwords: np.ndarray, terminal: np.ndarray) -> np.ndarray:
+    """Lines a dump broke mid-sentence (at a link or an emphasis) read together: whether a line continues the one
+    before (that one ends without a full stop, this one starts lower-case or with punctuation), and the words,
+    stop-word share, line count and prose flag of the sentence run it belongs to."""
+    n = len(blocks)
+    continues = np.zeros(n)
+    for i in range(1, n):
+        head = blocks[i].text[:1]
+        continues[i] = float(not terminal[i - 1] and (head.islower() or head in _CONTINUATION))
+    group = np.cumsum(1.0 - continues).astype(np.int64) - 1
+    group_words = np.bincount(group, weights=words)
+    group_stop = np.bincount(group, weights=words * stopwords) / np.maximum(1.0, group_words)
+    group_lines = np.bincount(group)
+    prose = (group_words >= PROSE_WORDS) & (group_stop >= PROSE_STOPWORDS)
+    return np.column_stack([continues, np.log1p(group_words[group]), group_stop[group], np.log(group_lines[group]),
+                            prose[group].astype(np.float64)])
+
+
+def _prose_runs(words: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Distance (log words between) to the nearest prose block before and after each block, and the article's
+    main run: prose blocks chained while fewer than RUN_GAP_WORDS other words part them, the run holding the most
+    prose words. Per block: inside that run or not, signed distance to it in blocks (over the page's length), the
+    run's share of the page's prose words."""
+    n = len(words)
+    gap_before, gap_after = np.full(n, -1.0), np.full(n, -1.0)
+    since: float | None = None  # words since the last prose block, None before the first
+    for i in range(n):
+        gap_before[i] = -1.0 if since is None else since
+        since = 0.0 if prose[i] else (None if since is None else since + words[i])
+    since = None
+    for i in range(n - 1, -1, -1):
+        gap_after[i] = -1.0 if since is None else since
+        since = 0.0 if prose[i] else (None if since is None else since + words[i])
+    at = np.flatnonzero(prose)
+    inside, offset, share = np.zeros(n), np.zeros(n), 0.0
+    if len(at):
+        runs, start = [], 0
+        for j in range(1, len(at) + 1):
+            if j == len(at) or gap_before[at[j]] >= RUN_GAP_WORDS:
+                runs.append((at[start], at[j - 1]))
+                start = j
+        run_words = [words[a:b + 1][prose[a:b + 1] > 0].sum() for a, b in runs]
+        first, last = runs[int(np.argmax(run_words))]
+        index = np.arange(n)
+        inside[first:last + 1] = 1.0
+        offset = (np.minimum(index - first, 0) + np.maximum(index - last, 0)) / n
+        share = max(run_words) / max(1.0, float((words * prose).sum()))
+    far = words.sum() + 1.0  # no prose on that side: as far as the page is long
+    gap_before[gap_before < 0], gap_after[gap_after < 0] = far, far
+    return np.column_stack([np.log1p(gap_before), np.log1p(gap_after), inside, offset, np.full(n, share)])
