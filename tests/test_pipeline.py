@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import subprocess
 import sys
@@ -134,20 +133,3 @@ def test_unknown_filter_name_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match="known filters: .*icons"):
         Pipeline().add("no_such_filter")
 
-
-@pytest.mark.parametrize("collector_on", [True, False])
-def test_clean_leaves_the_garbage_collector_as_it_found_it(collector_on: bool, seed_article: str) -> None:
-    """The collector is paused while a page is cleaned (speed), and handed back as it was, after errors too."""
-    was = gc.isenabled()
-    try:
-        if not collector_on:
-            gc.disable()
-        clean_article(seed_article)
-        assert gc.isenabled() is collector_on
-        Pipeline().clean(b"\x00\x01\x02" * 200)  # binary input: an empty article with a reason
-        assert gc.isenabled() is collector_on
-        with pytest.raises(ValueError):
-            Pipeline().clean(seed_article, format="pdf")
-        assert gc.isenabled() is collector_on
-    finally:
-        gc.enable() if was else gc.disable()

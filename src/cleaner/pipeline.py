@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -171,7 +169,7 @@ class Pipeline:
             raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")
         deadline = Deadline(self.limits.max_seconds)
         try:
-            with alarm(self.limits.max_seconds), _collector_paused():
+            with alarm(self.limits.max_seconds):
                 return self._clean(source, url, format, deadline)
         except (CleanerError, _Alarm) as caught:
             err = caught if isinstance(caught, CleanerError) else deadline.error()
@@ -353,24 +351,6 @@ def _check_lines(text: str, limits: Limits) -> None:
         lines += 1
         if lines > limits.max_nodes:
             raise TooManyElements(f"the text has over {limits.max_nodes} lines, the limit")
-
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while one page is cleaned, and resume it after (if it was on).
-
-    A page allocates tens of thousands of short-lived containers (lxml proxies, candidate blocks, feature rows) that
-    set off collections which scan every long-lived object, about 5% of the run; cleaning makes no reference
-    cycles worth collecting mid-page.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _empty(reason: str, url: str | None) -> Article:
