@@ -132,4 +132,3 @@ def test_filter_registered_through_an_entry_point(tmp_path: Path, seed_article: 
 def test_unknown_filter_name_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match="known filters: .*icons"):
         Pipeline().add("no_such_filter")
-

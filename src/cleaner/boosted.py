@@ -26,20 +26,20 @@ class BoostedTrees:
         self.depth = max(t["depth"] for t in trees)
         if self.depth > MAX_DEPTH:
             raise ValueError(f"trees of depth {self.depth}: the complete layout would need 2**{self.depth} nodes each")
-        inner, leaves = 2**self.depth - 1, 2**self.depth  # nodes per tree above the bottom level, and on it
-        self.feature = np.zeros((len(trees), inner), dtype=np.intp)
-        self.split = np.full((len(trees), inner), np.inf)
-        self.value = np.zeros((len(trees), leaves))
+        self.inner = 2**self.depth - 1  # nodes per tree above the bottom level; the bottom level has inner + 1
+        self.feature = np.zeros((len(trees), self.inner), dtype=np.intp)
+        self.split = np.full((len(trees), self.inner), np.inf)
+        self.value = np.zeros((len(trees), self.inner + 1))
         for i, tree in enumerate(trees):
             self._place(tree, i, 0, 0)
-        self.inner, self.leaves = inner, leaves
         self.feature, self.split, self.value = self.feature.ravel(), self.split.ravel(), self.value.ravel()
+        self.tree_start = np.arange(len(trees), dtype=np.intp) * self.inner  # each tree's first inner node
+        self.leaf_start = np.arange(len(trees), dtype=np.intp) * (self.inner + 1) - self.inner  # + node = its leaf
 
     def _place(self, tree: dict[str, list], i: int, node: int, slot: int) -> None:
         """Copy `tree`'s node `node` (and its subtree) to position `slot` of the complete layout of tree `i`."""
-        inner = self.feature.shape[1]
-        if slot >= inner:  # bottom level: the node is a leaf
-            self.value[i, slot - inner] = tree["value"][node]
+        if slot >= self.inner:  # bottom level: the node is a leaf
+            self.value[i, slot - self.inner] = tree["value"][node]
             return
         leaf = tree["left"][node] == node
         if not leaf:
@@ -54,14 +54,12 @@ class BoostedTrees:
             return np.zeros(0)
         rows = np.ascontiguousarray(rows, dtype=np.float64)
         cells = rows.ravel()
-        n_trees = len(self.feature) // self.inner
         row_start = (np.arange(len(rows), dtype=np.intp) * rows.shape[1])[:, None]
-        tree_start = np.arange(n_trees, dtype=np.intp) * self.inner
-        node = np.zeros((len(rows), n_trees), dtype=np.intp)
+        node = np.zeros((len(rows), len(self.tree_start)), dtype=np.intp)
         for _ in range(self.depth):
-            at = node + tree_start
+            at = node + self.tree_start
             node = 2 * node + 2 - (cells.take(row_start + self.feature.take(at)) <= self.split.take(at))
-        leaf = node - self.inner + np.arange(n_trees, dtype=np.intp) * self.leaves
+        leaf = node + self.leaf_start
         raw = self.baseline + self.value.take(leaf).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
