@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from lxml.etree import HTMLPullParser, LxmlError, ParserError
-from lxml.html import HtmlElement, HtmlElementClassLookup, HTMLParser, document_fromstring
+from lxml.etree import ElementDefaultClassLookup, HTMLPullParser, LxmlError, ParserError
+from lxml.html import (HtmlComment, HtmlElement, HtmlElementClassLookup, HtmlEntity, HtmlProcessingInstruction,
+                       HTMLParser, document_fromstring)
 
 from .article import Article, Metadata
 from .blocks import Block
@@ -260,10 +261,16 @@ class Pipeline:
 
 
 def _parser() -> HTMLParser:
-    """This thread's HTML parser: no network, no comments or processing instructions, recovering from errors."""
+    """This thread's HTML parser: no network, no comments or processing instructions, recovering from errors.
+
+    Every element is a plain HtmlElement: lxml.html's default lookup calls back into Python for each element the
+    code touches, to hand out form and input classes nothing here uses.
+    """
     if not hasattr(_PARSERS, "html"):
         _PARSERS.html = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
                                    collect_ids=False)
+        _PARSERS.html.set_element_class_lookup(ElementDefaultClassLookup(
+            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
     return _PARSERS.html
 
 

