@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 
@@ -20,10 +21,10 @@ from .phrases import kinds_pattern
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _WORD = re.compile(r"\w+")
-_PUNCT = re.compile(r"[.,;:!?]")
 _DIGIT = re.compile(r"\d")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.I)
-_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»)")  # a block ending in one reads as a sentence
+_PUNCT_CHARS = ".,;:!?"  # counted per word
+_FIRST = itemgetter(0)
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
 _TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5": "h456", "h6": "h456", "li": "li",
               "dt": "dl", "dd": "dl", "td": "cell", "th": "cell", "tr": "cell", "pre": "pre",
@@ -89,7 +90,8 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     total_chars = max(1, sum(chars))
     max_words = max(1, max(words))
     paths = Counter(c.path for c in cands)
-    texts = Counter(c.text.lower() for c in cands)
+    lowered = [c.text.lower() for c in cands]
+    texts = Counter(lowered)
     title_words = {w.lower() for w in _WORD.findall(title)}
     groups = _group_stats(cands, words)
     best = _best_container(cands, words)
@@ -97,31 +99,33 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     page = [math.log1p(total_words), math.log1p(n), sum(lk * ch for lk, ch in zip(linked, chars)) / total_chars,
             p_words / total_words]
     page += [1.0 if page_type == t else 0.0 for t in PAGE_TYPES]
+    is_stop, in_title = stop.__contains__, title_words.__contains__
     scalars = []
     offset = 0
     for i, c in enumerate(cands):
-        toks, w = tokens[i], words[i]
-        lower = [t.lower() for t in toks]
+        text, low, toks, w, ch = c.text, lowered[i], tokens[i], words[i], chars[i]
+        lower = list(map(str.lower, toks))
         per_word = 1 / max(1, w)
         row = [
-            math.log1p(w), math.log1p(chars[i]), linked[i], chars[i] * per_word,
-            1.0 if _TERMINAL.search(c.text) else 0.0,
-            len(_PUNCT.findall(c.text)) * per_word,
-            sum(1 for t in toks if t[0].isupper()) * per_word,
-            len(_DIGIT.findall(c.text)) / max(1, chars[i]),
-            sum(map(stop.__contains__, lower)) * per_word,
+            math.log1p(w), math.log1p(ch), linked[i], ch * per_word,
+            1.0 if text.rstrip()[-1:] in _TERMINAL_CHARS else 0.0,
+            sum(map(text.count, _PUNCT_CHARS)) * per_word,
+            sum(map(str.isupper, map(_FIRST, toks))) * per_word,
+            len(_DIGIT.findall(text)) / max(1, ch),
+            sum(map(is_stop, lower)) * per_word,
             i / n, offset / total_chars, float(c.hidden), float(c.depth),
-            math.log1p(paths[c.path] - 1), math.log1p(texts[c.text.lower()] - 1), w / max_words,
+            math.log1p(paths[c.path] - 1), math.log1p(texts[low] - 1), w / max_words,
             1.0 if best is not None and best in c.parents else 0.0,
-            sum(map(title_words.__contains__, lower)) * per_word,
-            1.0 if _COPYRIGHT.search(c.text) else 0.0,
+            sum(map(in_title, lower)) * per_word,
+            1.0 if "©" in text or "(c)" in low or "copyright" in low else 0.0,
         ]
+        parents = c.parents
         for level in (2, 3, 4):  # parents[-1] is the block's own element
-            row += groups[c.parents[-level]] if len(c.parents) >= level else _NO_GROUP
+            row += groups[parents[-level]] if len(parents) >= level else _NO_GROUP
         for j in (i - 1, i + 1):
             row += [math.log1p(words[j]), linked[j], 1.0 if cands[j].tag == "p" else 0.0] if 0 <= j < n else _NO_GROUP
         scalars.append(row)
-        offset += chars[i]
+        offset += ch
     table = np.asarray(scalars, dtype=np.float32)
     tag_onehot = np.zeros((n, len(_TAG_GROUPS)), dtype=np.float32)
     tag_onehot[np.arange(n), [_TAG_INDEX.get(c.tag, _OTHER) for c in cands]] = 1.0

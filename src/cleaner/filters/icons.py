@@ -41,9 +41,10 @@ class IconFilter(Filter):
             if element.tag in ("use", "symbol"):
                 yield element, "svg sprite reference"
                 continue
-            label = marker(element)
+            if not element.attrib:  # most inline elements carry no attribute at all
+                continue
             hidden = element.get("aria-hidden") == "true"
-            if (hidden or _ICON_CLASS.search(label)) and word_count(text_of(element)) <= limit:
+            if (hidden or _ICON_CLASS.search(marker(element))) and word_count(text_of(element)) <= limit:
                 yield element, "icon element" if not hidden else "aria-hidden icon"
 
     def judge(self, block: Block, index: int, doc: Document) -> str | None:

@@ -40,7 +40,9 @@ class TitleFilter(Filter):
         title = fingerprint(doc.metadata.title or "")
         if not title:
             return
-        repeats = {i for i, b in enumerate(doc.blocks) if b.word_count <= _TITLE_MAX_WORDS and _same_title(b, title)}
+        # a block with more words than the title cannot say it (lower-casing never joins two words into one)
+        max_words = min(_TITLE_MAX_WORDS, title.count(" ") + 1)
+        repeats = {i for i, b in enumerate(doc.blocks) if b.word_count <= max_words and _same_title(b, title)}
         doc.drop_blocks(repeats, self.name, "repeats the title")
 
 
