@@ -65,6 +65,14 @@ def test_disclaimers_drop_editorial_notes_and_source_lines(seed_republished: str
     assert _removed_by(page, "disclaimers", "was written by Jill Barshay and produced by")
 
 
+def test_disclaimers_drop_affiliate_disclosures() -> None:
+    """The model keeps these lines (they sit inside the article's container): the phrase list drops them."""
+    for page_id, disclosure in (("0461", "As an Amazon Associate we earn from qualifying purchases"),
+                                ("4159", "As an Affiliate Marketer, I earn from qualifying purchases")):
+        article = clean_article(SAMPLES / "html" / f"{page_id}.html")
+        assert _removed_by(article, "disclaimers", disclosure)
+
+
 def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
     assert _removed_by(_page("0368"), "prompts", "Subscribe to our blog and receive notifications")
     assert _removed_by(_page("0522"), "prompts", "This site uses cookies to help personalize content")
