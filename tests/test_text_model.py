@@ -9,8 +9,8 @@ from cleaner import clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters import boilerplate
 from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
-from cleaner.line_features import (_prose_runs, _run_lengths, _sentences, _window_mean, feature_names,
-                                   lexicon_columns, word_set)
+from cleaner.line_features import (_prose_runs, _run_lengths, _sentences, _window_mean, expected_f1_keep,
+                                   feature_names, keep_lines, lexicon_columns, word_counts, word_set)
 
 from .conftest import SAMPLES
 
@@ -89,6 +89,25 @@ def test_prose_runs_find_the_article() -> None:
     assert np.allclose(rows[:, 0], np.log1p([188.0, 188.0, 0.0, 5.0, 0.0, 100.0]))
     assert rows[:, 2].tolist() == [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]  # the run of 60 prose words, not the lone 20
     assert np.allclose(rows[:, 3], [-1 / 6, 0.0, 0.0, 0.0, 1 / 6, 2 / 6]) and np.allclose(rows[:, 4], 0.75)
+
+
+def test_expected_f1_keeps_the_likely_blocks_and_sets_the_cut_per_page() -> None:
+    # keeping the top 1, 2, 3 blocks: expected F1 2*90/(100+124)=0.804, 2*120/(150+124)=0.876, 2*124/(160+124)=0.873
+    keep = expected_f1_keep(np.array([0.6, 0.9, 0.4]), np.array([50.0, 100.0, 10.0]))
+    assert keep.tolist() == [True, True, False]
+    # the same probability is kept on a page where nothing stands out and dropped beside a likelier long block
+    assert expected_f1_keep(np.array([0.3, 0.25, 0.3]), np.array([10.0, 10.0, 10.0])).tolist() == [True, True, True]
+    assert expected_f1_keep(np.array([0.95, 0.3]), np.array([100.0, 10.0])).tolist() == [True, False]
+    assert expected_f1_keep(np.array([0.0, 0.0]), np.array([0.0, 0.0])).tolist() == [True, False]  # one block stays
+    assert expected_f1_keep(np.zeros(0), np.zeros(0)).tolist() == []
+    assert word_counts([Block("Sign in"), Block("It's 3 p.m.")]).tolist() == [2.0, 5.0]
+
+
+def test_markdown_headings_of_kept_text_stay() -> None:
+    blocks = [Block("Menu", Kind.HEADING), Block("Intro", Kind.HEADING, 2), Block("Part one", Kind.HEADING, 3),
+              Block("The body of the article, long enough to be kept. " * 4), Block("Share", Kind.HEADING, 2)]
+    keep = keep_lines(np.array([0.3, 0.1, 0.1, 0.9, 0.1]), blocks)
+    assert keep.tolist() == [False, True, True, True, False]  # a guessed heading (level 0) is the model's alone
 
 
 def test_the_model_strips_menus_and_records_why() -> None:

@@ -97,6 +97,46 @@ def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequ
     return np.column_stack(columns).astype(np.float32)
 
 
+def expected_f1_keep(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Which blocks to keep: the most probable ones, as many as maximise the page's expected word F1.
+
+    With p_i the probability that block i is content and w_i its words, keeping the k most probable blocks is
+    expected to score about 2 * sum(w p over the kept) / (sum(w over the kept) + sum(w p over all)): the
+    expected true positives over the kept words plus the expected content words. Its best k sets a threshold per
+    page (about half the F1 the page can reach) instead of one for all pages: higher where the content stands out,
+    lower on a listing or shop page whose blocks all look alike (measured: +0.003 out-of-fold word F1 against the
+    best single threshold, on the same probabilities). At least one block is kept.
+    """
+    n = len(probabilities)
+    keep = np.zeros(n, dtype=bool)
+    if not n:
+        return keep
+    p = np.asarray(probabilities, dtype=np.float64)
+    w = np.asarray(words, dtype=np.float64)
+    order = np.argsort(-p, kind="stable")
+    kept_words = np.cumsum(w[order])
+    hits = np.cumsum(w[order] * p[order])
+    f1 = 2 * hits / np.maximum(kept_words + hits[-1], 1e-9)
+    keep[order[:int(np.argmax(f1)) + 1]] = True
+    return keep
+
+
+def keep_lines(probabilities: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The filter's decision: `expected_f1_keep` by the blocks' words, and a Markdown heading (a heading with a
+    level, which text dumps never have: the model did not learn them) stays when the block right after it stays,
+    as the heading of kept text."""
+    keep = expected_f1_keep(probabilities, word_counts(blocks))
+    for i in range(len(blocks) - 2, -1, -1):
+        if not keep[i] and keep[i + 1] and blocks[i].is_heading and blocks[i].level > 0:
+            keep[i] = True
+    return keep
+
+
+def word_counts(blocks: Sequence[Block]) -> np.ndarray:
+    """The `\\w+` tokens of each block (as the word F1 counts them): the weights of `expected_f1_keep`."""
+    return np.array([len(_WORD.findall(b.text)) for b in blocks], dtype=np.float64)
+
+
 def word_set(text: str) -> set[str]:
     """The distinct lower-cased words (letters only) of a text: what the lexicon is looked up with."""
     return set(_LETTERS.findall(text.lower()))

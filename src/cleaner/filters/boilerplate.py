@@ -3,9 +3,10 @@
 Only for text and Markdown input, and for pages where the main-content extractor gave up and the page was split
 into blocks as a whole (otherwise the extractor has already found the main content). Text input is judged by the
 shipped line classifier (models/lines.json, trained by benchmarks/train_lines.py on `cleaner.line_features`) when
-it loads; otherwise, and for the HTML fallback split, by rules: a jusText-style classifier over blocks (long blocks
-dense in stop words are good, link-dense or stop-word-poor ones bad, short ones take the class of their context, a
-heading right before good text is good) finds the article's first and last good block; everything outside that
+it loads, keeping the most probable lines that maximise the page's expected word F1 (`keep_lines`); otherwise,
+and for the HTML fallback split, by rules: a jusText-style classifier over blocks (long blocks dense in stop words
+are good, link-dense or stop-word-poor ones bad, short ones take the class of their context, a heading right before
+good text is good) finds the article's first and last good block; everything outside that
 window goes, and so does everything from a closing section marker (phrase list `article_end`: "Related articles",
 "Comments", …) on, once most of the good text lies above it. The rule classes are features of the model too. The
 stop-word list is jusText's for the document's language (guessed from the text when unknown).
@@ -26,7 +27,7 @@ from ..blocks import Block, Kind
 from ..boosted import BoostedTrees, load_model
 from ..document import Document
 from ..filter import Filter
-from ..line_features import feature_names, features
+from ..line_features import feature_names, features, keep_lines
 from ..phrases import pattern
 
 GOOD, BAD, NEARGOOD, SHORT = "good", "bad", "neargood", "short"
@@ -78,7 +79,7 @@ class BoilerplateFilter(Filter):
         language = doc.metadata.language
         model = line_model() if doc.extractor == "" else None  # trained on text dumps, not on HTML blocks
         if model is not None:
-            keep = model.probabilities(self.line_rows(doc.blocks, language)) >= model.threshold
+            keep = keep_lines(model.probabilities(self.line_rows(doc.blocks, language)), doc.blocks)
             drop, reason = set(np.flatnonzero(~keep).tolist()), "boilerplate line (line classifier)"
         else:
             drop = self.rule_drops(doc.blocks, language)
