@@ -1,13 +1,14 @@
 """Train the block classifier on the dev corpus (never its held-out slice) and write src/cleaner/models/blocks.json.
 
-    python benchmarks/train_blocks.py                 # 5-fold check by page, then the shipped model on all of it
+    python benchmarks/train_blocks.py                 # 5-fold check by site, then the shipped model on all of it
     python benchmarks/train_blocks.py --cv-only       # only the cross-validated numbers
 
 Each page runs through the pipeline's loading and DOM filters (`Pipeline.prepare`), is cut into candidate blocks
 (`cleaner.segment`), and each block is labelled content when its text is part of the page's ground-truth main
 content. A gradient-boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier) learns the labels from
 `cleaner.block_features`. The decision threshold is the one that maximises mean
-word F1 over pages in 5-fold cross-validation by page. Needs the `train` extra (scikit-learn).
+word F1 over pages in 5-fold cross-validation by site (all pages of a host in one fold, so that no fold learns a
+site's template from its sibling pages). Needs the `train` extra (scikit-learn).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import pickle
 import re
 import sys
 import time
+import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -119,12 +122,19 @@ def word_shares(texts: list[str]) -> np.ndarray:
     return words / words.sum() * len(words)
 
 
-def out_of_fold(pages: list[dict], folds: int = 5) -> None:
-    """Set page["p"] to out-of-fold probabilities (pages fold by position)."""
+def site_folds(corpus: Path, folds: int = 5) -> dict[str, int]:
+    """Page id -> fold, by the CRC32 of its URL's host (without 'www.'; the id when there is no URL)."""
+    return {doc.id: zlib.crc32((urlsplit(doc.url or "").hostname or doc.id).removeprefix("www.").encode()) % folds
+            for doc in load_corpus(corpus)}
+
+
+def out_of_fold(pages: list[dict], fold_of: dict[str, int], folds: int = 5) -> None:
+    """Set page["p"] to out-of-fold probabilities (`fold_of`: page id -> fold)."""
     for k in range(folds):
-        model = fit([p for i, p in enumerate(pages) if i % folds != k])
-        for page in pages[k::folds]:
-            page["p"] = model.predict_proba(page["X"])[:, 1]
+        model = fit([p for p in pages if fold_of[p["id"]] != k])
+        for page in pages:
+            if fold_of[page["id"]] == k:
+                page["p"] = model.predict_proba(page["X"])[:, 1]
 
 
 def best_threshold(pages: list[dict]) -> tuple[float, float]:
@@ -182,8 +192,8 @@ def main() -> None:
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks, "
           f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)")
     print(f"oracle (the labels as answers): word F1 {np.mean([page_f1(p, p['y'] > 0) for p in pages]):.4f}")
-    out_of_fold(pages)
-    threshold = report(pages, "5-fold by page")
+    out_of_fold(pages, site_folds(args.corpus))
+    threshold = report(pages, "5-fold by site")
     if args.cv_only:
         return
     write_model(args.out, feature_names(), threshold, fit(pages))
