@@ -9,8 +9,9 @@ from cleaner import clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters import boilerplate
 from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
-from cleaner.line_features import (_prose_runs, _run_lengths, _sentences, _window_mean, expected_f1_keep,
-                                   feature_names, keep_lines, lexicon_columns, word_counts, word_set)
+from cleaner.line_features import (_dense_stretch, _line_types, _prose_runs, _run_lengths, _sentences, _shift,
+                                   _window_mean, expected_f1_keep, feature_names, keep_lines, lexicon_columns,
+                                   word_counts, word_set)
 
 from .conftest import SAMPLES
 
@@ -89,6 +90,27 @@ def test_prose_runs_find_the_article() -> None:
     assert np.allclose(rows[:, 0], np.log1p([188.0, 188.0, 0.0, 5.0, 0.0, 100.0]))
     assert rows[:, 2].tolist() == [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]  # the run of 60 prose words, not the lone 20
     assert np.allclose(rows[:, 3], [-1 / 6, 0.0, 0.0, 0.0, 1 / 6, 2 / 6]) and np.allclose(rows[:, 4], 0.75)
+
+
+def test_the_densest_stretch_of_prose_is_found() -> None:
+    words = np.array([10.0, 40.0, 4.0, 30.0, 50.0, 20.0])
+    prose = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+    rows = _dense_stretch(words, prose)
+    assert rows[:, 2].tolist() == [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]  # 70 prose words less 2 other: better than 1 + 45
+    assert np.allclose(rows[:, 3], np.array([10.0, 0.0, 0.0, 0.0, 0.0, 50.0]) / 154)
+    assert np.allclose(rows[:, 4], 70 / 90) and np.allclose(rows[1, 0], 70 / 134)
+    assert _shift(np.array([[1.0], [2.0], [3.0]]), -2)[:, 0].tolist() == [0.0, 0.0, 1.0]
+    assert _shift(np.array([[1.0], [2.0], [3.0]]), 2)[:, 0].tolist() == [3.0, 0.0, 0.0]
+
+
+def test_line_types_see_prices_dates_echoes_and_repeated_shapes() -> None:
+    texts = ["Blue Kettle", "$24.99", "Updated 12/03/2024", "Red Kettle", "€19", "Buy the Blue Kettle today."]
+    words = np.array([2.0, 2.0, 4.0, 2.0, 1.0, 5.0])
+    rows = _line_types(texts, words)
+    assert rows[:, 0].tolist() == [0.0, 1.0, 0.0, 0.0, 1.0, 0.0] and rows[:, 1].tolist() == [0, 0, 1, 0, 0, 0]
+    assert rows[:, 2].tolist() == [0.0, 1.0, 0.0, 0.0, 1.0, 0.0]  # no letters: prices, not "Updated 12/03/2024"
+    assert np.isclose(rows[0, 3], np.log(2)) and rows[3, 3] == 0.0  # "blue kettle" is also in the last line
+    assert np.allclose(rows[:, 7], np.log([2, 1, 1, 2, 1, 1]))  # a short name, then a price: twice
 
 
 def test_expected_f1_keeps_the_likely_blocks_and_sets_the_cut_per_page() -> None:

@@ -1,9 +1,11 @@
 """Turn the blocks of a text dump into the feature rows the line classifier scores: each block's text, its
 neighbours within a few windows, the sentence it belongs to when the dump broke one over several lines, where it
-sits relative to the page's prose and to the article's main run of prose, what the rule classifier said, and
-what its words say: a lexicon (models/line_words.json) of words common across pages, each with the log-odds of
-appearing in content rather than in boilerplate ("wishlist", "subtotal", "unsubscribe" are strongly boilerplate),
-learned by benchmarks/train_lines.py.
+sits relative to the page's prose and to the article's main run of prose, the densest stretch of prose, what kind
+of line it is (a price, a date, a bare number; its text repeated elsewhere on the page; how often the shape of
+it and its neighbours recurs, as in a listing), what the rule classifier said, and what its words say: a lexicon
+(models/line_words.json) of words common across pages, each with the log-odds of appearing in content rather than
+in boilerplate ("wishlist", "subtotal", "unsubscribe" are strongly boilerplate), learned by
+benchmarks/train_lines.py.
 
 The same function feeds training (benchmarks/train_lines.py) and cleaning (filters/boilerplate.py).
 """
@@ -36,11 +38,22 @@ PROSE_STOPWORDS = 0.25
 WINDOWS = (1, 3, 10)  # neighbour context: mean of a few base columns over this many blocks before and after
 PEAK_RADIUS = 5  # the article's centre: where prose words summed over ±PEAK_RADIUS blocks peak
 RUN_GAP_WORDS = 60  # prose blocks parted by fewer other words than this are one run of the article
+DENSITY_RADII = (3, 15)  # prose density: prose words over all words within this many blocks before and after
+OTHER_WORD_PENALTY = 0.5  # the densest stretch maximises its prose words minus this times its other words
+ECHO_MAX_WORDS = 12  # a line this short is looked for inside the page's other lines (a title in a teaser)
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\b")
+_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
+_NUMERIC = re.compile(r"[\W\d_]*")
+_SHAPE_BOUNDS = (3, 7, 16)  # word-count buckets of a line's shape
 _CONTINUATION = set(",.;:)]!?%")  # a line starting with one of these goes on with the sentence before it
 _BASE = ("log_words", "log_chars", "word_length", "terminal", "punct_per_word", "commas_per_word", "capitalised",
          "digits", "stopwords", "link_density", "level", "starts_lower", "copyright", "repeats", "share_of_max", "short", "prose")
 LEXICON_COLUMNS = ("lexicon_mean", "lexicon_min", "lexicon_max", "lexicon_known", "prev1_lexicon", "next1_lexicon",
                    "prev3_lexicon", "next3_lexicon")  # the last columns of a row, filled by `lexicon_columns`
+_SHIFTED = ("log_words", "stopwords", "link_density", "digits", "terminal")  # also taken from two blocks away
+_LINE_TYPES = ("price", "date", "numeric", "log_echoes", "repeated_shingles", "repeated_before", "log_shape3",
+               "log_shape2", "shape3_share")
+_LINE_TYPES_AROUND = ("price", "date", "repeated_shingles", "log_shape3")  # also taken from the blocks beside
 _CONTEXT = ("log_words", "stopwords", "terminal", "short", "prose", "link_density", "rule_good", "capitalised",
             "starts_lower")
 
@@ -57,6 +70,10 @@ def feature_names() -> list[str]:
               "log_short_run", "page_log_blocks", "page_log_words", "page_prose_share", "page_log_max_words"]
     names += ["continues", "sentence_log_words", "sentence_stopwords", "sentence_lines", "sentence_prose"]
     names += ["log_prose_gap_before", "log_prose_gap_after", "in_main_run", "main_run_offset", "main_run_share"]
+    names += [f"prose_density{r}" for r in DENSITY_RADII] + ["in_dense", "dense_word_distance", "dense_share"]
+    names += [f"{side}2_{c}" for side in ("prev", "next") for c in _SHIFTED]
+    names += list(_LINE_TYPES) + [f"{side}1_{c}" for side in ("prev", "next") for c in _LINE_TYPES_AROUND]
+    names += [f"page_{c}" for c in _LINE_TYPES]
     return names + list(LEXICON_COLUMNS)
 
 
@@ -93,6 +110,11 @@ def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequ
     columns.append(_layout(words, chars, prose, short))
     columns.append(_sentences(blocks, words, col["stopwords"], col["terminal"]))
     columns.append(_prose_runs(words, prose))
+    columns.append(_dense_stretch(words, prose))
+    columns += [_shift(base[:, [_BASE.index(c) for c in _SHIFTED]], k) for k in (-2, 2)]
+    types = _line_types([b.text for b in blocks], words)
+    around = types[:, [_LINE_TYPES.index(c) for c in _LINE_TYPES_AROUND]]
+    columns += [types, _shift(around, -1), _shift(around, 1), np.tile(types.mean(axis=0), (n, 1))]
     columns.append(lexicon_columns([word_set(b.text) for b in blocks], lexicon))
     return np.column_stack(columns).astype(np.float32)
 
@@ -181,6 +203,89 @@ def _window_mean(values: np.ndarray, k: int, before: bool) -> np.ndarray:
     sums = np.vstack([np.zeros((1, values.shape[1])), np.cumsum(padded, axis=0)])
     start = np.arange(n) + (0 if before else k + 1)  # row i of `values` is row i + k of `padded`
     return (sums[start + k] - sums[start]) / k
+
+
+def _shift(values: np.ndarray, offset: int) -> np.ndarray:
+    """Each row replaced by the row `offset` places away (before when negative); zero past the edges."""
+    out = np.zeros_like(values)
+    if offset < 0:
+        out[-offset:] = values[:offset]
+    else:
+        out[:len(values) - offset] = values[offset:]
+    return out
+
+
+def _window_sum(values: np.ndarray, radius: int) -> np.ndarray:
+    """Sum of `values` over the `radius` positions before and after each position, and itself."""
+    sums = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(len(values))
+    return sums[np.minimum(index + radius + 1, len(values))] - sums[np.maximum(index - radius, 0)]
+
+
+def _dense_stretch(words: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """The prose density around each block (DENSITY_RADII), and the page's densest stretch of prose (the run of
+    blocks maximising its prose words minus OTHER_WORD_PENALTY times its other words): inside it or not, how far
+    in words (from a block before it to the stretch, from the stretch to a block after it; over the page's words),
+    its share of the page's prose words."""
+    n = len(words)
+    prose_words = words * prose
+    density = [_window_sum(prose_words, r) / np.maximum(1.0, _window_sum(words, r)) for r in DENSITY_RADII]
+    gain = np.where(prose > 0, words, -OTHER_WORD_PENALTY * words)
+    best, run, first, last, start = -math.inf, 0.0, 0, 0, 0
+    for i in range(n):
+        if run <= 0:
+            run, start = 0.0, i
+        run += gain[i]
+        if run > best:
+            best, first, last = run, start, i
+    index = np.arange(n)
+    inside = ((index >= first) & (index <= last)).astype(np.float64)
+    before = np.cumsum(words) - words  # words before each block
+    after = before - before[last] - words[last]  # words between the stretch and each block after it
+    distance = np.where(index < first, before[first] - before, np.where(index > last, after, 0.0))
+    share = prose_words[first:last + 1].sum() / max(1.0, prose_words.sum())
+    return np.column_stack(density + [inside, distance / max(1.0, words.sum()), np.full(n, share)])
+
+
+def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
+    """The `_LINE_TYPES` of each line: a price, a date or time, nothing but digits and punctuation; how often a short
+    line's text occurs in the page's text (log), the share of its word 3-grams found in other lines, whether the same
+    text came before; and how often the shape (word-count bucket, full stop, digits) of it and the lines beside it
+    recurs on the page (log count of the three lines' shapes, of its and the next one's, the three's share of lines)."""
+    n = len(texts)
+    lower = [t.lower() for t in texts]
+    page = "\n".join(lower)
+    digits = [_DIGIT.search(t) is not None for t in texts]
+    grams = [set(zip(toks, toks[1:], toks[2:])) if len(toks) > 2 else set()
+             for toks in (_WORD.findall(t) if w > 2 else () for t, w in zip(lower, words))]
+    gram_lines = Counter(g for line in grams for g in line)
+    echoes: dict[str, float] = {}
+    out = np.zeros((n, len(_LINE_TYPES)))
+    seen: set[str] = set()
+    for i, text in enumerate(lower):
+        out[i, 0] = float(bool(_PRICE.search(texts[i])))
+        if digits[i]:
+            out[i, 1] = float(bool(_DATE.search(text)))
+        out[i, 2] = float(_NUMERIC.fullmatch(text) is not None)
+        if 0 < words[i] <= ECHO_MAX_WORDS and len(text) >= 4:
+            if text not in echoes:
+                echoes[text] = math.log(max(1, page.count(text)))
+            out[i, 3] = echoes[text]
+        if grams[i]:
+            out[i, 4] = sum(gram_lines[g] > 1 for g in grams[i]) / len(grams[i])
+        out[i, 5] = float(words[i] > 0 and text in seen)
+        seen.add(text)
+    shapes = [f"{b}{t}{d}" for b, t, d in zip(np.digitize(words, _SHAPE_BOUNDS),
+                                             (int(t.rstrip()[-1:] in ".!?") for t in texts),
+                                             (int(d) for d in digits))]
+    padded = ["^"] + shapes + ["$"]
+    triples = [tuple(padded[i:i + 3]) for i in range(n)]
+    pairs = [tuple(padded[i + 1:i + 3]) for i in range(n)]
+    triple_counts, pair_counts = Counter(triples), Counter(pairs)
+    out[:, 6] = np.log([triple_counts[t] for t in triples])
+    out[:, 7] = np.log([pair_counts[p] for p in pairs])
+    out[:, 8] = np.exp(out[:, 6]) / n
+    return out
 
 
 def _layout(words: np.ndarray, chars: np.ndarray, prose: np.ndarray, short: np.ndarray) -> np.ndarray:
