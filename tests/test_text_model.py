@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner import clean_article
+from cleaner import clean_article, line_features
 from cleaner.blocks import Block, Kind
 from cleaner.filters import boilerplate
 from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
@@ -112,6 +112,14 @@ def test_line_types_see_prices_dates_echoes_and_repeated_shapes() -> None:
     assert np.isclose(rows[0, 3], np.log(2)) and rows[3, 3] == 0.0  # "blue kettle" is also in the last line
     assert np.allclose(rows[:, 7], np.log([2, 1, 1, 2, 1, 1]))  # a short name, then a price: twice
 
+
+
+def test_past_the_scan_budget_echoes_are_whole_line_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Blue Kettle", "Blue Kettle", "Buy the Blue Kettle today."]
+    words = np.array([2.0, 2.0, 5.0])
+    assert np.isclose(_line_types(texts, words)[0, 3], np.log(3))  # in the page text three times
+    monkeypatch.setattr(line_features, "ECHO_SCAN_BUDGET", 0)  # a dump too big to search line by line
+    assert np.isclose(_line_types(texts, words)[0, 3], np.log(2))  # only its repeats as a whole line count
 
 def test_expected_f1_keeps_the_likely_blocks_and_sets_the_cut_per_page() -> None:
     # keeping the top 1, 2, 3 blocks: expected F1 2*90/(100+124)=0.804, 2*120/(150+124)=0.876, 2*124/(160+124)=0.873

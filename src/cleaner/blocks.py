@@ -19,7 +19,7 @@ class Kind(str, Enum):
 
 
 _WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…:;\"'”’»]\s*$")
+_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»")  # a text whose last visible character is one ends a sentence
 
 
 @dataclass
@@ -42,8 +42,9 @@ class Block:
 
     @property
     def ends_sentence(self) -> bool:
-        """True when the text ends with terminal punctuation or a closing quote."""
-        return bool(_TERMINAL.search(self.text))
+        """True when the text ends with terminal punctuation or a closing quote (its last character but spaces:
+        a regex anchored at the end would scan the whole text, and a paragraph being repaired grows line by line)."""
+        return self.text.rstrip()[-1:] in _TERMINAL_CHARS
 
     @property
     def is_heading(self) -> bool:

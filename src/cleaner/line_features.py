@@ -41,6 +41,8 @@ RUN_GAP_WORDS = 60  # prose blocks parted by fewer other words than this are one
 DENSITY_RADII = (3, 15)  # prose density: prose words over all words within this many blocks before and after
 OTHER_WORD_PENALTY = 0.5  # the densest stretch maximises its prose words minus this times its other words
 ECHO_MAX_WORDS = 12  # a line this short is looked for inside the page's other lines (a title in a teaser)
+ECHO_SCAN_BUDGET = 10**9  # characters the echo search may scan (short lines x page length; the dev set's dumps need
+# at most about 10**8); past it a line's echoes are its repeats as a whole line, so a huge dump stays linear
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\b")
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 _NUMERIC = re.compile(r"[\W\d_]*")
@@ -259,7 +261,7 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
     grams = [set(zip(toks, toks[1:], toks[2:])) if len(toks) > 2 else set()
              for toks in (_WORD.findall(t) if w > 2 else () for t, w in zip(lower, words))]
     gram_lines = Counter(g for line in grams for g in line)
-    echoes: dict[str, float] = {}
+    echoes = _echoes(page, lower, {t for t, w in zip(lower, words) if 0 < w <= ECHO_MAX_WORDS and len(t) >= 4})
     out = np.zeros((n, len(_LINE_TYPES)))
     seen: set[str] = set()
     for i, text in enumerate(lower):
@@ -268,8 +270,6 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
             out[i, 1] = float(bool(_DATE.search(text)))
         out[i, 2] = float(_NUMERIC.fullmatch(text) is not None)
         if 0 < words[i] <= ECHO_MAX_WORDS and len(text) >= 4:
-            if text not in echoes:
-                echoes[text] = math.log(max(1, page.count(text)))
             out[i, 3] = echoes[text]
         if grams[i]:
             out[i, 4] = sum(gram_lines[g] > 1 for g in grams[i]) / len(grams[i])
@@ -286,6 +286,15 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
     out[:, 7] = np.log([pair_counts[p] for p in pairs])
     out[:, 8] = np.exp(out[:, 6]) / n
     return out
+
+
+def _echoes(page: str, lines: Sequence[str], short: set[str]) -> dict[str, float]:
+    """Log of how often each of the `short` lines occurs in the `page` text (made of `lines`), or, when that search
+    would scan more than ECHO_SCAN_BUDGET characters, of how often it occurs as a whole line."""
+    if len(short) * len(page) <= ECHO_SCAN_BUDGET:
+        return {text: math.log(max(1, page.count(text))) for text in short}
+    repeats = Counter(lines)
+    return {text: math.log(repeats[text]) for text in short}
 
 
 def _layout(words: np.ndarray, chars: np.ndarray, prose: np.ndarray, short: np.ndarray) -> np.ndarray:
