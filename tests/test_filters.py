@@ -129,6 +129,16 @@ def test_paragraph_repair_joins_only_sentences_cut_in_two(seed_republished: str)
     assert "ended in 1997.\n\nBy sidelining" in article.text
 
 
+
+def test_paragraph_repair_glues_a_line_dump_back_into_one_paragraph() -> None:
+    # a scraper's dump: a drop cap, then a line break around every link and every bold word
+    lines = ["T", "he storm reached the", "northern coast", "on Monday", ", closing", "ports", "and schools", "."]
+    dump = "\n".join(lines * 300)  # one sentence broken into 2 400 lines
+    article = Pipeline(["paragraph_repair"]).clean(dump, format="text")
+    sentence = "The storm reached the northern coast on Monday, closing ports and schools."
+    assert article.text.startswith(sentence + "\n\nThe storm") and len(article.blocks) == 300
+    assert all(b.word_count == 12 for b in article.blocks)  # 'T' + 'he' is one word
+
 def test_boilerplate_strips_menus_around_a_text_dump() -> None:
     dump = (SAMPLES / "text" / "0279.txt").read_text("utf-8")
     article = clean_article(dump, format="text")
