@@ -241,6 +241,27 @@ def text_million_lines(folder: Path) -> Path:
     return path
 
 
+
+_BROKEN = "the council voted on the budget after a long debate about schools and roads".split()
+
+
+@hostile
+def html_broken_paragraphs(folder: Path) -> Path:
+    """An article of 20 000 paragraphs that all go on with the sentence before: paragraph repair joins them all."""
+    path = folder / "html_broken_paragraphs.html"
+    path.write_text(_article(1).replace("</article>", "") + "".join(
+        f"<p>{' '.join(_BROKEN)} number {i}</p>" for i in range(20_000)) + "</article></body></html>")
+    return path
+
+
+@hostile
+def text_broken_lines(folder: Path) -> Path:
+    """A scraped-text dump of 60 000 lines, each a piece of one endless sentence."""
+    path = folder / "text_broken_lines.txt"
+    opening = _PARAGRAPH.removeprefix("<p>").replace("</p>", "").replace(".", ",")  # the sentence goes on
+    path.write_text(opening + "\n".join(f"{_BROKEN[i % 14]} {i} and {_BROKEN[i * 7 % 14]}" for i in range(60_000)))
+    return path
+
 # what clean_article(path, errors="raise") must answer for each input
 EXPECTED = {
     "page_50mb": "InputTooLarge",
@@ -263,6 +284,8 @@ EXPECTED = {
     "svg_million_titles": "TooManyElements",
     "script_injection": "article",
     "text_million_lines": "TooManyElements",
+    "html_broken_paragraphs": "article",
+    "text_broken_lines": "article",
 }
 # what the CLI reports for each: an output ("done"/"empty") or the error in errors.jsonl
 EXPECTED_CLI = {**{k: "done" if v == "article" else v for k, v in EXPECTED.items()}, "gzip_bomb": "InputTooLarge"}
