@@ -261,7 +261,8 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
     grams = [set(zip(toks, toks[1:], toks[2:])) if len(toks) > 2 else set()
              for toks in (_WORD.findall(t) if w > 2 else () for t, w in zip(lower, words))]
     gram_lines = Counter(g for line in grams for g in line)
-    echoes = _echoes(page, lower, {t for t, w in zip(lower, words) if 0 < w <= ECHO_MAX_WORDS and len(t) >= 4})
+    short = [0 < w <= ECHO_MAX_WORDS and len(t) >= 4 for t, w in zip(lower, words)]  # looked for on the page
+    echoes = _echoes(page, lower, {t for t, is_short in zip(lower, short) if is_short})
     out = np.zeros((n, len(_LINE_TYPES)))
     seen: set[str] = set()
     for i, text in enumerate(lower):
@@ -269,7 +270,7 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
         if digits[i]:
             out[i, 1] = float(bool(_DATE.search(text)))
         out[i, 2] = float(_NUMERIC.fullmatch(text) is not None)
-        if 0 < words[i] <= ECHO_MAX_WORDS and len(text) >= 4:
+        if short[i]:
             out[i, 3] = echoes[text]
         if grams[i]:
             out[i, 4] = sum(gram_lines[g] > 1 for g in grams[i]) / len(grams[i])
