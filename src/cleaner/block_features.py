@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 
 import numpy as np
@@ -33,8 +34,7 @@ _TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5"
 _TAG_INDEX = {tag: _TAG_GROUPS.index(group) for tag, group in _TAG_GROUP.items()}
 _OTHER = _TAG_GROUPS.index("other")
 _SIGNAL_CAP = 5
-_SCALARS = 19  # the per-block numbers before the tag one-hot in `feature_names()`
-_NO_GROUP = [0.0, 0.0, 0.0]
+_NO_ANCESTORS = (-1, -1, -1)
 _GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
 _STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 # phrase lists looked for at the start of a block (first match in this order wins), grouped into one feature each
@@ -77,62 +77,88 @@ def feature_names() -> list[str]:
 
 
 def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -> np.ndarray:
-    """One row of `feature_names()` per candidate; `page_type` is the guess of `cleaner.pagetype`."""
+    """One row of `feature_names()` per candidate; `page_type` is the guess of `cleaner.pagetype`.
+
+    Columns are computed a whole column at a time; only the counts that need the block's text loop over blocks.
+    """
     n = len(cands)
     if not n:
         return np.zeros((0, len(feature_names())), dtype=np.float32)
-    stop = _stopwords()
-    tokens = [_WORD.findall(c.text) for c in cands]
-    words = [len(t) for t in tokens]
-    chars = [len(c.text) for c in cands]
-    linked = [c.link_density for c in cands]
-    total_words = max(1, sum(words))
-    total_chars = max(1, sum(chars))
-    max_words = max(1, max(words))
+    texts = [c.text for c in cands]
+    tokens = [_WORD.findall(t) for t in texts]
+    lowered = [t.lower() for t in texts]
+    word_list = list(map(len, tokens))
+    words = np.array(word_list, dtype=np.float64)
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    link_chars = _column(c.link_chars for c in cands)
+    linked = np.minimum(1.0, np.divide(link_chars, chars, out=np.zeros(n), where=chars > 0))
+    per_word = 1.0 / np.maximum(1.0, words)
+    counts = _text_counts(texts, lowered, tokens, {w.lower() for w in _WORD.findall(title)})
     paths = Counter(c.path for c in cands)
-    lowered = [c.text.lower() for c in cands]
-    texts = Counter(lowered)
-    title_words = {w.lower() for w in _WORD.findall(title)}
-    groups = _group_stats(cands, words)
-    best = _best_container(cands, words)
-    p_words = sum(w for c, w in zip(cands, words) if c.tag == "p")
-    page = [math.log1p(total_words), math.log1p(n), sum(lk * ch for lk, ch in zip(linked, chars)) / total_chars,
-            p_words / total_words]
+    repeats = Counter(lowered)
+    best = _best_container(cands, word_list)
+    is_p = _column(c.tag == "p" for c in cands)
+    total_chars = max(1.0, chars.sum())
+    scalars = np.column_stack([
+        np.log1p(words), np.log1p(chars), linked, chars * per_word, counts[:, 0], counts[:, 1] * per_word,
+        counts[:, 2] * per_word, counts[:, 3] / np.maximum(1.0, chars), counts[:, 4] * per_word,
+        np.arange(n) / n, (np.cumsum(chars) - chars) / total_chars, _column(c.hidden for c in cands),
+        _column(c.depth for c in cands), np.log1p(_column(paths[c.path] for c in cands) - 1),
+        np.log1p(_column(map(repeats.__getitem__, lowered)) - 1), words / max(1.0, words.max()),
+        _column(best is not None and best in c.parents for c in cands), counts[:, 5] * per_word, counts[:, 6],
+    ])
+    neighbour = np.column_stack([np.log1p(words), linked, is_p])
+    page = [math.log1p(max(1, sum(word_list))), math.log1p(n), sum((linked * chars).tolist()) / total_chars,
+            float(is_p @ words) / max(1, sum(word_list))]
     page += [1.0 if page_type == t else 0.0 for t in PAGE_TYPES]
-    is_stop, in_title = stop.__contains__, title_words.__contains__
-    scalars = []
-    offset = 0
-    for i, c in enumerate(cands):
-        text, low, toks, w, ch = c.text, lowered[i], tokens[i], words[i], chars[i]
-        lower = list(map(str.lower, toks))
-        per_word = 1 / max(1, w)
-        row = [
-            math.log1p(w), math.log1p(ch), linked[i], ch * per_word,
-            1.0 if text.rstrip()[-1:] in _TERMINAL_CHARS else 0.0,
-            sum(map(text.count, _PUNCT_CHARS)) * per_word,
-            sum(map(str.isupper, map(_FIRST, toks))) * per_word,
-            len(_DIGIT.findall(text)) / max(1, ch),
-            sum(map(is_stop, lower)) * per_word,
-            i / n, offset / total_chars, float(c.hidden), float(c.depth),
-            math.log1p(paths[c.path] - 1), math.log1p(texts[low] - 1), w / max_words,
-            1.0 if best is not None and best in c.parents else 0.0,
-            sum(map(in_title, lower)) * per_word,
-            1.0 if "©" in text or "(c)" in low or "copyright" in low else 0.0,
-        ]
-        parents = c.parents
-        for level in (2, 3, 4):  # parents[-1] is the block's own element
-            row += groups[parents[-level]] if len(parents) >= level else _NO_GROUP
-        for j in (i - 1, i + 1):
-            row += [math.log1p(words[j]), linked[j], 1.0 if cands[j].tag == "p" else 0.0] if 0 <= j < n else _NO_GROUP
-        scalars.append(row)
-        offset += ch
-    table = np.asarray(scalars, dtype=np.float32)
     tag_onehot = np.zeros((n, len(_TAG_GROUPS)), dtype=np.float32)
     tag_onehot[np.arange(n), [_TAG_INDEX.get(c.tag, _OTHER) for c in cands]] = 1.0
-    marks = np.minimum(np.asarray([c.signals + c.near for c in cands], dtype=np.float32), _SIGNAL_CAP)
-    inside = np.asarray([c.inside for c in cands], dtype=np.float32)
-    return np.hstack([table[:, :_SCALARS], tag_onehot, inside, marks, table[:, _SCALARS:], _phrases(cands),
-                      _around_best(cands, best), np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page)))])
+    marks = _matrix((c.signals + c.near for c in cands), n, 2 * len(SIGNALS))
+    inside = _matrix((c.inside for c in cands), n, len(LANDMARKS))
+    numeric = np.hstack([_group_columns(cands, words, chars, link_chars), _shift(neighbour, 1), _shift(neighbour, -1)])
+    return np.hstack([scalars.astype(np.float32), tag_onehot, inside, np.minimum(marks, _SIGNAL_CAP),
+                      numeric.astype(np.float32), _phrases(cands), _around_best(cands, best),
+                      np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page)))])
+
+
+def _column(values: Iterable[float]) -> np.ndarray:
+    """A float64 column from per-block numbers (or booleans)."""
+    return np.fromiter(values, dtype=np.float64)
+
+
+def _matrix(rows: Iterable[tuple[int, ...]], n: int, width: int) -> np.ndarray:
+    """An n x width float32 matrix from n tuples of `width` numbers."""
+    return np.fromiter(chain.from_iterable(rows), dtype=np.float32, count=n * width).reshape(n, width)
+
+
+def _text_counts(texts: list[str], lowered: list[str], tokens: list[list[str]], title_words: set[str]) -> np.ndarray:
+    """Per block, what only its text tells: ends like a sentence, punctuation marks, capitalised words, digits,
+    stopwords, words of the page title, and a copyright sign (one row of seven numbers per block)."""
+    is_stop, in_title = _stopwords().__contains__, title_words.__contains__
+    rows = []
+    for text, low, toks in zip(texts, lowered, tokens):
+        lower = list(map(str.lower, toks))
+        rows.append((
+            text.rstrip()[-1:] in _TERMINAL_CHARS,
+            sum(map(text.count, _PUNCT_CHARS)),
+            sum(map(str.isupper, map(_FIRST, toks))),
+            len(_DIGIT.findall(text)),
+            sum(map(is_stop, lower)),
+            sum(map(in_title, lower)),
+            "©" in text or "(c)" in low or "copyright" in low,
+        ))
+    return np.array(rows, dtype=np.float64)
+
+
+def _shift(columns: np.ndarray, by: int) -> np.ndarray:
+    """`columns` moved down `by` rows (up when negative), zeros where nothing moved in: the previous (next) block's
+    values beside each block."""
+    out = np.zeros_like(columns)
+    if by > 0:
+        out[by:] = columns[:-by]
+    else:
+        out[:by] = columns[-by:]
+    return out
 
 
 def _phrases(cands: Sequence[Candidate]) -> np.ndarray:
@@ -162,17 +188,23 @@ def _around_best(cands: Sequence[Candidate], best: int | None) -> np.ndarray:
     return out
 
 
-def _group_stats(cands: Sequence[Candidate], words: Sequence[int]) -> dict[int, list[float]]:
-    """Per enclosing element: log of its words, log of its blocks, and its link density."""
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])  # words, blocks, chars, link chars
-    for c, w in zip(cands, words):
-        for parent in c.parents[-4:-1]:
-            s = sums[parent]
-            s[0] += w
-            s[1] += 1
-            s[2] += len(c.text)
-            s[3] += c.link_chars
-    return {k: [math.log1p(s[0]), math.log1p(s[1]), min(1.0, s[3] / s[2]) if s[2] else 0.0] for k, s in sums.items()}
+def _group_columns(cands: Sequence[Candidate], words: np.ndarray, chars: np.ndarray,
+                   link_chars: np.ndarray) -> np.ndarray:
+    """Per block, for its parent, grandparent and great-grandparent element in turn: log of the words and of the
+    blocks that element holds, and its link density (zeros where the block has no such ancestor)."""
+    keys = np.array([(c.parents[-4:-1][::-1] + _NO_ANCESTORS)[:3] for c in cands], dtype=np.intp)
+    present = keys >= 0
+    flat = keys[present]
+    rows = np.nonzero(present)[0]  # the block of each entry of `flat`
+    size = int(flat.max()) + 1 if len(flat) else 1
+    held_words = np.bincount(flat, weights=words[rows], minlength=size)
+    held_blocks = np.bincount(flat, minlength=size).astype(np.float64)
+    held_chars = np.bincount(flat, weights=chars[rows], minlength=size)
+    held_links = np.bincount(flat, weights=link_chars[rows], minlength=size)
+    density = np.minimum(1.0, np.divide(held_links, held_chars, out=np.zeros(size), where=held_chars > 0))
+    stats = np.column_stack([np.log1p(held_words), np.log1p(held_blocks), density])
+    out = stats[np.where(present, keys, 0)] * present[:, :, None]
+    return out.reshape(len(cands), 9)
 
 
 def _best_container(cands: Sequence[Candidate], words: Sequence[int]) -> int | None:
