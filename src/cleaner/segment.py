@@ -58,7 +58,7 @@ _PATH_DEPTH = 6  # ancestors that make a block's path signature
 _NEAR_DEPTH = 3  # ancestors (the element itself included) whose class signals count as near
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One block of page text and the structure around it (filled by `segment`)."""
 
@@ -89,6 +89,7 @@ class _Walk:
         self.parts: list[str] = []
         self.link_chars = 0
         self.blocks: list[str] = []  # tags of the open block-level elements
+        self.kinds: list[Kind] = [Kind.PARAGRAPH]  # per open block-level element: the kind its text gets
         self.serials: list[int] = []  # and their serial numbers
         self.opened = 0  # block-level elements opened so far: their serial numbers (ids of lxml proxies get reused)
         self.inside = [0] * len(LANDMARKS)
@@ -112,7 +113,7 @@ class _Walk:
         self.parts.clear()
         if text:
             tag = self.blocks[-1] if self.blocks else "body"
-            kind = next((_KIND[t] for t in reversed(self.blocks) if t in _KIND), Kind.PARAGRAPH)
+            kind = self.kinds[-1]
             level = int(tag[1]) if kind is Kind.HEADING and tag[0] == "h" and len(tag) == 2 else 0
             if kind is Kind.TABLE:
                 text = text.strip(" |")
@@ -134,12 +135,12 @@ class _Walk:
 def segment(tree: HtmlElement) -> list[Candidate]:
     """The candidate blocks of the page's visible text, in document order."""
     walk = _Walk()
-    states: list[tuple[tuple[int, ...], bool] | None] = []  # per open element: what `_enter` counted, or skipped
+    states: list[tuple[str, tuple[int, ...], bool] | None] = []  # per open element: what `_enter` counted
     walker = iterwalk(tree, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            if not tag or tag in _SKIP:
+            tag = element.tag
+            if not isinstance(tag, str) or tag in _SKIP:  # comments and processing instructions have no str tag
                 states.append(None)
                 walker.skip_subtree()
                 continue
@@ -148,18 +149,19 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             continue
         state = states.pop()
         if state is not None:
-            _leave(walk, tag, *state)
+            _leave(walk, *state)
         walk.add(element.tail)
     walk.flush()
     return walk.out
 
 
-def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...], bool]:
+def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[str, tuple[int, ...], bool]:
     """Open an element: start a block if it is block-level, and count its landmarks and class signals."""
     if tag in _BLOCK_TAGS:
         walk.flush()
         walk.opened += 1
         walk.blocks.append(tag)
+        walk.kinds.append(_KIND.get(tag, walk.kinds[-1]))  # the nearest enclosing tag with a kind decides
         walk.serials.append(walk.opened)
     if tag == "a":
         walk.in_link += 1
@@ -181,7 +183,7 @@ def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[tuple[int, ...]
     walk.hidden += hidden
     walk.hit_stack.append(hits)
     walk.path.append(token)
-    return hits, hidden
+    return tag, hits, hidden
 
 
 @lru_cache(maxsize=8192)
@@ -205,6 +207,7 @@ def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:
     if tag in _BLOCK_TAGS:
         walk.flush()
         walk.blocks.pop()
+        walk.kinds.pop()
         walk.serials.pop()
     if tag == "a":
         walk.in_link -= 1
