@@ -115,6 +115,21 @@ def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None
     assert clean_article(teaser, format="text").text.count("Mali pulls out") <= 1
 
 
+def test_repeated_blocks_keep_one_copy_of_a_post_quoted_in_replies() -> None:
+    page = SAMPLES / "html" / "0522.html"  # a forum thread: replies quote earlier posts whole
+    quoted = "I can burn a few hundred dollars on some worthless, redundant technology"
+    article = Pipeline().clean(page)
+    assert article.text.count(quoted) == 1
+    assert _removed_by(article, "repeated_blocks", quoted)
+    assert "Colour me clueless... They didn't mention Leica?" in article.text
+    without = Pipeline()
+    without.remove("repeated_blocks")
+    assert without.clean(page).text.count(quoted) == 2
+    dump = "\n\n".join([quoted + ".", "A reply that agrees with it, at some length.", quoted + "."])
+    assert not any(r.filter == "repeated_blocks" for r in clean_article(dump, format="text").removed)  # dumps:
+    # the line model's call
+
+
 def test_byline_and_date_are_lifted_out_of_the_body(seed_republished: str) -> None:
     article = clean_article(seed_republished)
     assert _removed_by(article, "byline", "By Deirdre Tynan")

@@ -11,6 +11,7 @@ from .media_promos import MediaPromoFilter
 from .navigation import NavigationFilter
 from .paragraph_repair import ParagraphRepairFilter
 from .prompts import PromptFilter
+from .repeated_blocks import RepeatedBlockFilter
 from .site_rules import SiteRulesFilter
 from .title import TitleFilter
 
@@ -21,6 +22,7 @@ BUILTINS = (
     TitleFilter,
     BylineFilter,
     DuplicateHeadingFilter,
+    RepeatedBlockFilter,
     MediaPromoFilter,
     ContributorFilter,
     DisclaimerFilter,
