@@ -34,7 +34,7 @@ _TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5"
 _TAG_INDEX = {tag: _TAG_GROUPS.index(group) for tag, group in _TAG_GROUP.items()}
 _OTHER = _TAG_GROUPS.index("other")
 _SIGNAL_CAP = 5
-_NO_ANCESTORS = (-1, -1, -1)
+_NO_ANCESTORS = (-1, -1, -1)  # padding of a block's parent, grandparent, great-grandparent: none
 _GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
 _STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 # phrase lists looked for at the start of a block (first match in this order wins), grouped into one feature each
@@ -98,7 +98,7 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     repeats = Counter(lowered)
     best = _best_container(cands, word_list)
     is_p = _column(c.tag == "p" for c in cands)
-    total_chars = max(1.0, chars.sum())
+    total_words, total_chars = max(1, sum(word_list)), max(1.0, chars.sum())
     scalars = np.column_stack([
         np.log1p(words), np.log1p(chars), linked, chars * per_word, counts[:, 0], counts[:, 1] * per_word,
         counts[:, 2] * per_word, counts[:, 3] / np.maximum(1.0, chars), counts[:, 4] * per_word,
@@ -108,8 +108,8 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
         _column(best is not None and best in c.parents for c in cands), counts[:, 5] * per_word, counts[:, 6],
     ])
     neighbour = np.column_stack([np.log1p(words), linked, is_p])
-    page = [math.log1p(max(1, sum(word_list))), math.log1p(n), sum((linked * chars).tolist()) / total_chars,
-            float(is_p @ words) / max(1, sum(word_list))]
+    page = [math.log1p(total_words), math.log1p(n), sum((linked * chars).tolist()) / total_chars,
+            float(is_p @ words) / total_words]
     page += [1.0 if page_type == t else 0.0 for t in PAGE_TYPES]
     tag_onehot = np.zeros((n, len(_TAG_GROUPS)), dtype=np.float32)
     tag_onehot[np.arange(n), [_TAG_INDEX.get(c.tag, _OTHER) for c in cands]] = 1.0

@@ -89,8 +89,8 @@ class _Walk:
         self.parts: list[str] = []
         self.link_chars = 0
         self.blocks: list[str] = []  # tags of the open block-level elements
-        self.kinds: list[Kind] = [Kind.PARAGRAPH]  # per open block-level element: the kind its text gets
         self.serials: list[int] = []  # and their serial numbers
+        self.kinds: list[Kind] = [Kind.PARAGRAPH]  # and the kind their text gets
         self.opened = 0  # block-level elements opened so far: their serial numbers (ids of lxml proxies get reused)
         self.inside = [0] * len(LANDMARKS)
         self.signals = [0] * len(SIGNALS)
