@@ -81,6 +81,14 @@ def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
     assert _removed_by(french, "prompts", "Recevez en avant première nos contenus")
 
 
+def test_prompts_drop_was_this_helpful_feedback_widgets() -> None:
+    spec = json.loads((SAMPLES / "expected" / "4412.json").read_text("utf-8"))
+    docs = clean_article(SAMPLES / "html" / "4412.html", url=spec["url"])  # the learned extractor keeps the replies
+    assert _removed_by(docs, "prompts", "Thanks for letting us know we're doing a good job!")
+    assert _removed_by(docs, "prompts", "Thanks for letting us know this page needs work.")
+    assert "There are many ways to optimize the performance of a PostgreSQL query" in docs.text
+
+
 def test_navigation_drops_share_buttons_pagers_and_cross_sell_lists() -> None:
     assert _removed_by(_page("0174"), "navigation", "Click to share on LinkedIn")
     go_blog = _page("2862")

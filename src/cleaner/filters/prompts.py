@@ -1,8 +1,9 @@
-"""Newsletter, cookie and paywall prompts: "Sign up for our newsletter", "We use cookies", "Subscribe to continue".
+"""Newsletter, cookie, paywall and feedback prompts: "Sign up for our newsletter", "We use cookies", "Subscribe to
+continue", "Was this page helpful?".
 
 In HTML it drops consent banners, sign-up boxes and paywall overlays found by class/id (`cookie`, `consent`,
 `newsletter`, `paywall`, `subscribe`, …) and forms that ask for an e-mail address. In the body it drops short
-blocks that match the phrase lists `newsletter`, `cookie` or `paywall`.
+blocks that match the phrase lists `newsletter`, `cookie`, `paywall` or `feedback`.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ _PROMPT_MARK = re.compile(
     r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|sign-?up|opt-?in|mailchimp|mc4wp|"
     r"email-?capture|lead-?gen|regwall|piano-|tp-modal"
 )
-_KINDS = ("newsletter", "cookie", "paywall")
+_KINDS = ("newsletter", "cookie", "paywall", "feedback")
 
 
 class PromptFilter(Filter):
-    """Newsletter sign-ups, cookie banners and paywall prompts."""
+    """Newsletter sign-ups, cookie banners, paywall prompts and 'was this helpful?' feedback widgets."""
 
     name = "prompts"
     defaults = {"max_words": 40, "max_box_words": 200}
