@@ -12,10 +12,11 @@ from .conftest import SAMPLES, normalise
 RULES = Pipeline(extractor="trafilatura")  # the rule-based extraction leaves the junk in for the filters to find
 
 
-def _page(page_id: str) -> Article:
-    """The sample page cleaned with the rule-based extractor (the learned one often drops the junk itself)."""
+def _page(page_id: str, pipeline: Pipeline = RULES) -> Article:
+    """The sample page cleaned, by default with the rule-based extractor (the learned one often drops the junk
+    itself)."""
     spec = json.loads((SAMPLES / "expected" / f"{page_id}.json").read_text("utf-8"))
-    return RULES.clean(SAMPLES / "html" / f"{page_id}.html", url=spec["url"])
+    return pipeline.clean(SAMPLES / "html" / f"{page_id}.html", url=spec["url"])
 
 
 def _removed_by(article: Article, name: str, snippet: str) -> bool:
@@ -82,8 +83,7 @@ def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
 
 
 def test_prompts_drop_was_this_helpful_feedback_widgets() -> None:
-    spec = json.loads((SAMPLES / "expected" / "4412.json").read_text("utf-8"))
-    docs = clean_article(SAMPLES / "html" / "4412.html", url=spec["url"])  # the learned extractor keeps the replies
+    docs = _page("4412", Pipeline())  # the learned extractor keeps the widget's replies for the phrases to catch
     assert _removed_by(docs, "prompts", "Thanks for letting us know we're doing a good job!")
     assert _removed_by(docs, "prompts", "Thanks for letting us know this page needs work.")
     assert "There are many ways to optimize the performance of a PostgreSQL query" in docs.text
