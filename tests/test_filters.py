@@ -89,6 +89,22 @@ def test_prompts_drop_was_this_helpful_feedback_widgets() -> None:
     assert "There are many ways to optimize the performance of a PostgreSQL query" in docs.text
 
 
+def test_chinese_and_japanese_phrase_lists() -> None:
+    """Each language's junk phrases are data (phrases/zh.json, phrases/ja.json); the filters use them unchanged."""
+    chinese = _page("zh-news", Pipeline())
+    assert _removed_by(chinese, "disclaimers", "本文仅代表作者个人观点，不代表本站立场")
+    assert _removed_by(chinese, "disclaimers", "责任编辑：张丽")
+    assert _removed_by(chinese, "byline", "记者：王小明") and chinese.authors == ["王小明"]
+    assert "记者在现场看到" in chinese.text  # a sentence opening with 'reporter' is no byline
+    japanese = RULES.clean("""<html lang="ja"><body><article><h1>東京で桜が満開に</h1>
+        <p>気象台は二十九日、東京都心で桜が満開になったと発表した。平年より三日遅い満開となった。</p>
+        <p>（この記事は有料会員限定です。続きを読むには会員登録が必要です）</p>
+        <p>この記事をシェアする</p></article></body></html>""", format="html")
+    assert _removed_by(japanese, "prompts", "続きを読むには")
+    assert _removed_by(japanese, "navigation", "この記事をシェアする")
+    assert "東京都心で桜が満開になった" in japanese.text
+
+
 def test_navigation_drops_share_buttons_pagers_and_cross_sell_lists() -> None:
     assert _removed_by(_page("0174"), "navigation", "Click to share on LinkedIn")
     go_blog = _page("2862")

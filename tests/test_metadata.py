@@ -363,3 +363,29 @@ def test_a_numeric_date_shown_month_first_is_the_jsonld_date() -> None:
 def test_day_month_comma_year_and_dashed_dates(text: str, date: str | None) -> None:
     assert date_line(text) == date
 
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2024年5月3日", "2024-05-03"),
+    ("发布时间：2024年05月12日 09:30", "2024-05-12"),
+    ("公開日：2024年3月29日", "2024-03-29"),
+    ("2024년 5월 3일", "2024-05-03"),
+    ("2024年5月3日，市政府召开新闻发布会，介绍了今年的重点工作。", None),  # a sentence that opens with a date
+])
+def test_chinese_japanese_korean_dates(text: str, date: str | None) -> None:
+    assert date_line(text) == date
+
+
+def test_cjk_title_separators_and_unspaced_byline() -> None:
+    """Titles in scripts without spaces use unspaced separators ('Headline｜Section｜Site'), an <h1> of one 'word'
+    is still a headline, and a name without capitals still follows a byline label."""
+    html = """<html lang="ja"><head><title>東京で桜が満開に｜ニュース｜サンプル新聞</title></head>
+    <body><h1>東京で桜が満開に</h1><p>文：山田太郎</p><p>気象台は二十九日、東京都心で桜が満開になったと発表した。</p>
+    </body></html>"""
+    meta = _page(html)
+    assert meta.title == "東京で桜が満開に"
+    assert meta.authors == ["山田太郎"]
+    no_h1 = "<html><head><title>城市更新让老街区焕发新活力_新闻中心_示例网</title></head><body><p>正文。</p></body></html>"
+    assert _page(no_h1).title == "城市更新让老街区焕发新活力"
+    snake = "<html><head><title>read_csv_file - Docs</title></head><body><p>Reads.</p></body></html>"
+    assert _page(snake).title == "read_csv_file"  # an underscore between Latin letters separates nothing

@@ -117,7 +117,8 @@ def byline_opener() -> re.Pattern[str]:
 
 def byline_lines(tree: HtmlElement) -> Iterator[str]:
     """The names in short body texts that open with a byline phrase ('By Jane Doe', 'By <a>Jane Doe</a>, May 3'),
-    also between separators ('May 3, 2024 · By Jane Doe · 4 min read'), in page order; a name starts with a capital."""
+    also between separators ('May 3, 2024 · By Jane Doe · 4 min read'), in page order; a name starts with a capital
+    (`_capitalised`)."""
     opener = byline_opener()
     short = dict.fromkeys(t for t in _TEXTS(tree) if len(t) <= _MAX_BYLINE_CHARS)  # each text once: pages repeat them
     texts = [t for t in short if _opens_byline(t.strip(), opener)]  # '\n    By ' too
@@ -128,8 +129,14 @@ def byline_lines(tree: HtmlElement) -> Iterator[str]:
         if _bare_opener(text, opener) and (parent := element.getparent()) is not None:
             text = _spaced_text(parent)  # '<span>Written by</span> <a>Jane Doe</a>'
         for piece in _BYLINE_PIECES.split(text) if len(text) <= _MAX_BYLINE_CHARS else ():
-            if (match := opener.match(piece)) and (name := _AFTER_NAME.sub("", piece[match.end() :]))[:1].isupper():
+            if (match := opener.match(piece)) and _capitalised(name := _AFTER_NAME.sub("", piece[match.end() :])):
                 yield name
+
+
+def _capitalised(name: str) -> bool:
+    """True when `name` starts with a capital, or with a letter of a script without case (王, 山田, 김)."""
+    first = name[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def byline_pieces(text: str) -> Iterator[str]:

@@ -17,13 +17,17 @@ from .dom import ByTag
 from .meta_html import (author_links, byline_lines, byline_opener, byline_pieces, byline_texts, is_name, meta_tags,
                         time_values, visible_dates)
 from .meta_jsonld import JsonLd, page_jsonld
+from .scripts import UNSPACED, UNSPACED_CHAR
 
 _AUTHOR_SPLIT = re.compile(r"(?:;|\band\b|&|\|)")
-_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|–—·•»:/]{1,2}|-)\s+")
+# 'Headline | Site', and between CJK characters the unspaced 'Headline_Channel_Site', 'Headline－Site'
+_TITLE_SEPARATOR = re.compile(rf"(?<!\s)\s+(?:[|–—·•»:/]{{1,2}}|-)\s+"
+                              rf"|(?<=[{UNSPACED}])\s*(?:[_|｜\-－–—]{{1,2}})\s*(?=[{UNSPACED}])")
 _DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 _MAX_H1 = 3
 _MAX_NAME_WORDS = 6  # as `is_name`: a longer part of an author list is several names
 _MIN_HEADLINE_WORDS = 2
+_MIN_HEADLINE_UNSPACED = 4  # characters of an unspaced script that make a headline rather than a label
 _MAX_HEADLINE_WORDS = 30
 _NOT_HEADLINE_PLACES = {"footer", "nav", "aside"}  # an <h1> inside them is no headline (a footer's "Contact Us")
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}  # 'example.co.uk': the site's name is 'example'
@@ -81,10 +85,16 @@ def headline(title: str | None, tree: HtmlElement, sitename: str | None, url: st
     site = _site(sitename, url, [title] if title else [])
     h1s = _page_h1s(ByTag(tree, ("h1",)).anywhere("h1"), site)
     if not title:
-        return h1s[0] if h1s and _MIN_HEADLINE_WORDS <= len(h1s[0].split()) else None
+        return h1s[0] if h1s and _long_enough(h1s[0]) else None
     key = fingerprint(title)
-    return next((h for h in h1s if len(fingerprint(h).split()) >= _MIN_HEADLINE_WORDS and fingerprint(h) in key),
+    return next((h for h in h1s if _long_enough(h) and fingerprint(h) in key),
                 _strip_site(title, site))
+
+
+def _long_enough(text: str) -> bool:
+    """True when `text` is long enough to be a headline: two words, or four characters of a script written without
+    spaces (Chinese, Japanese)."""
+    return len(text.split()) >= _MIN_HEADLINE_WORDS or len(UNSPACED_CHAR.findall(text)) >= _MIN_HEADLINE_UNSPACED
 
 
 def split_authors(value: str | None) -> list[str]:
@@ -140,7 +150,7 @@ def _title(found: ByTag, tags: dict[str, list[str]], ld: JsonLd, sitename: str |
     h1s = _page_h1s(found.anywhere("h1"), site)
     for h1 in h1s:
         key = fingerprint(h1)
-        if key in segment_keys or (len(key.split()) >= _MIN_HEADLINE_WORDS and key in whole):
+        if key in segment_keys or (_long_enough(key) and key in whole):
             return h1
     title = _first(tags, _TITLE_TAGS) or ld.headline or (titles[0] if titles else None)
     stripped = _strip_site(title, site) if title else None
