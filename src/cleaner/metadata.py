@@ -87,7 +87,7 @@ def headline(title: str | None, tree: HtmlElement, sitename: str | None, url: st
     if not title:
         return h1s[0] if h1s and _long_enough(h1s[0]) else None
     key = fingerprint(title)
-    return next((h for h in h1s if _long_enough(h) and fingerprint(h) in key),
+    return next((h for h in h1s if _long_enough(fingerprint(h)) and fingerprint(h) in key),
                 _strip_site(title, site))
 
 
