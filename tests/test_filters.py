@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from cleaner import Article, Pipeline, clean_article
@@ -111,6 +112,9 @@ def test_navigation_drops_share_buttons_pagers_and_cross_sell_lists() -> None:
     assert _removed_by(go_blog, "navigation", "Next article: Go Wins 2010 Bossie Award")
     assert "In summary, the defer statement" in go_blog.text
     assert _removed_by(_page("0608"), "navigation", "Ils vont bien ensemble")
+    forum = _page("1764", Pipeline())  # a label line longer than a menu entry, from the forum software
+    assert _removed_by(forum, "navigation", "This topic was automatically closed after 30 days")
+    assert "New replies are no longer allowed" not in forum.text
 
 
 def test_captions_move_photo_credits_into_metadata() -> None:
@@ -137,6 +141,19 @@ def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None
     teaser = "\n".join(["Top stories", "Mali pulls out", "Mali pulls out", "The first paragraph of a real story, long "
                         "enough to be read as prose by any reasonable reader of the page."])
     assert clean_article(teaser, format="text").text.count("Mali pulls out") <= 1
+
+
+def test_trailing_headings_drop_the_headings_that_end_an_article() -> None:
+    spec = json.loads((SAMPLES / "regression" / "4058.json").read_text("utf-8"))
+    html = gzip.decompress((SAMPLES / "regression" / "4058.html.gz").read_bytes())
+    pipeline = Pipeline()
+    page = pipeline.clean(html, url=spec["url"])
+    assert page.page_type == "article"
+    assert _removed_by(page, "trailing_headings", "Free Healthbeat Signup")
+    assert "Free Healthbeat Signup" not in page.text and not page.blocks[-1].is_heading
+    assert "Exercising regularly can improve symptoms" in page.text
+    pipeline.configure("trailing_headings", page_types=("product", "collection"))  # where headings can be the content
+    assert "Free Healthbeat Signup" in pipeline.clean(html, url=spec["url"]).text
 
 
 def test_repeated_blocks_keep_one_copy_of_a_post_quoted_in_replies() -> None:

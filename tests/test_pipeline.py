@@ -114,7 +114,7 @@ def test_filter_registered_through_an_entry_point(tmp_path: Path, seed_article: 
         from cleaner import Pipeline
         from cleaner.registry import available
         pipeline = Pipeline()
-        pipeline.add("shout", after="boilerplate")
+        pipeline.add("shout", after="trailing_headings")
         article = pipeline.clean(sys.stdin.read())
         print(json.dumps({"known": "shout" in available(), "names": pipeline.names, "text": article.text[:40]}))
     ''')

@@ -14,6 +14,7 @@ from .prompts import PromptFilter
 from .repeated_blocks import RepeatedBlockFilter
 from .site_rules import SiteRulesFilter
 from .title import TitleFilter
+from .trailing_headings import TrailingHeadingFilter
 
 BUILTINS = (
     SiteRulesFilter,
@@ -30,6 +31,7 @@ BUILTINS = (
     NavigationFilter,
     CaptionFilter,
     BoilerplateFilter,
+    TrailingHeadingFilter,
 )
 
 __all__ = [cls.__name__ for cls in BUILTINS] + ["BUILTINS"]

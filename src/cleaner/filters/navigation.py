@@ -30,6 +30,7 @@ _SURE_MARK = re.compile(r"breadcrumb|share|sharing|skip-?link")
 _SHORT_BOX_WORDS = 15
 _LINE_MAX_WORDS = 12
 _PAGER_MAX_WORDS = 30
+_LABEL_MAX_WORDS = 30  # a block the label phrases match whole; their open-ended ones stop at a sentence or two
 _LABEL_STRIP = " \t:.!»›>-–—|()[]"
 _LINK_DENSE = 0.6
 
@@ -63,9 +64,12 @@ class NavigationFilter(Filter):
             if block.word_count <= _PAGER_MAX_WORDS and pattern("pager", anchored=True).match(block.text):
                 drop.add(i)
                 continue
+            if block.word_count <= _LABEL_MAX_WORDS and label.fullmatch(block.text.strip(_LABEL_STRIP)):
+                drop.add(i)  # the whole line is a label, however long ("This topic was automatically closed …")
+                continue
             if block.word_count > _LINE_MAX_WORDS:
                 continue
-            if share.search(block.text) or label.fullmatch(block.text.strip(_LABEL_STRIP)):
+            if share.search(block.text):
                 drop.add(i)
             elif related.search(block.text):
                 drop.add(i)
