@@ -1,9 +1,10 @@
 """Title line: finds the headline inside the body, lifts it into metadata, and drops its repeats.
 
-In HTML the page metadata already knows the title; body headings that repeat it are dropped. In a text dump the
-headline is a leading Markdown H1, or else the heading-like line right before the first run of prose; it becomes
-`metadata.title`, and in a text dump the lines above it (page header, teaser carousel, image caption) go too,
-unless that would remove more prose than it keeps.
+In HTML the page metadata already knows the title; body headings that repeat it are dropped, and so are the short
+lines kept above the first of them (breadcrumbs, the section or site name) when it comes within the first blocks
+of an article, forum, documentation, product or service page. In a text dump the headline is a leading Markdown
+H1, or else the heading-like line right before the first run of prose; it becomes `metadata.title`, and the lines
+above it (page header, teaser carousel, image caption) go too, unless that would remove more prose than it keeps.
 """
 
 from __future__ import annotations
@@ -18,15 +19,21 @@ _PROSE_MIN_WORDS = 15
 _MAX_LINES_BEFORE_PROSE = 20
 _TITLE_MAX_WORDS = 25
 _MIN_ECHO_WORDS = 2
+_MAX_HEADER_LINES = 8  # HTML: the headline's copy must be among the first blocks for what is above to be a header
+_HEADER_LINE_MAX_WORDS = 10  # a breadcrumb or section name, not a standfirst
 _SEPARATORS = set("|-–—:·»/")
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
 class TitleFilter(Filter):
-    """Headline repeated in the body: lifted into metadata; in text dumps, the page header above it too."""
+    """Headline repeated in the body: lifted into metadata; the page header above it too."""
 
     name = "title"
-    defaults = {"drop_header_in_text": True, "max_header_share": 0.35}
+    defaults = {
+        "drop_header_in_text": True,
+        "max_header_share": 0.35,
+        "header_page_types": ("article", "forum", "documentation", "product", "service"),
+    }
 
     def apply(self, doc: Document) -> None:
         if not doc.blocks:
@@ -43,7 +50,9 @@ class TitleFilter(Filter):
         # a block with more words than the title cannot say it (lower-casing never joins two words into one)
         max_words = min(_TITLE_MAX_WORDS, title.count(" ") + 1)
         repeats = {i for i, b in enumerate(doc.blocks) if b.word_count <= max_words and _same_title(b, title)}
+        header = _html_header(doc, min(repeats, default=0), self.options)
         doc.drop_blocks(repeats, self.name, "repeats the title")
+        doc.drop_blocks(header, self.name, "page header above the headline")
 
 
 def _same_title(block: Block, title: str) -> bool:
@@ -99,6 +108,22 @@ def _prose_after(blocks: list[Block], start: int) -> int:
         words += blocks[i].word_count
         i += 1
     return words
+
+
+def _html_header(doc: Document, headline: int, options: dict) -> set[int]:
+    """In HTML, the short lines kept above the body's copy of the headline: breadcrumbs, the section or site name.
+
+    Only near the top (the headline within the first few blocks) and on page types whose body starts at the
+    headline; on listings and collections the lines above it can be the content."""
+    above = doc.blocks[:headline]
+    if (
+        doc.format != "html"
+        or doc.metadata.page_type not in options["header_page_types"]
+        or not 0 < headline <= _MAX_HEADER_LINES
+        or any(b.word_count > _HEADER_LINE_MAX_WORDS for b in above)
+    ):
+        return set()
+    return set(range(headline))
 
 
 def _header_is_small(blocks: list[Block], index: int, options: dict) -> bool:
