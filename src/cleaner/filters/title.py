@@ -22,6 +22,7 @@ _MIN_ECHO_WORDS = 2
 _MAX_HEADER_LINES = 8  # HTML: the headline's copy must be among the first blocks for what is above to be a header
 _HEADER_LINE_MAX_WORDS = 10  # a breadcrumb or section name, not a standfirst
 _SEPARATORS = set("|-–—:·»/")
+_HEADER_REASON = "page header above the headline"
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
@@ -43,7 +44,7 @@ class TitleFilter(Filter):
             if index is not None:
                 doc.metadata.title = doc.blocks[index].text
                 if self.options["drop_header_in_text"] and _header_is_small(doc.blocks, index, self.options):
-                    doc.drop_blocks(set(range(index)), self.name, "page header above the headline")
+                    doc.drop_blocks(set(range(index)), self.name, _HEADER_REASON)
         title = fingerprint(doc.metadata.title or "")
         if not title:
             return
@@ -52,7 +53,7 @@ class TitleFilter(Filter):
         repeats = {i for i, b in enumerate(doc.blocks) if b.word_count <= max_words and _same_title(b, title)}
         header = _html_header(doc, min(repeats, default=0), self.options)
         doc.drop_blocks(repeats, self.name, "repeats the title")
-        doc.drop_blocks(header, self.name, "page header above the headline")
+        doc.drop_blocks(header, self.name, _HEADER_REASON)
 
 
 def _same_title(block: Block, title: str) -> bool:

@@ -2,9 +2,10 @@
 
 What the extractor keeps after an article's last paragraph is often the heading of a box whose content it dropped:
 "Related posts", "Podcasts", "Next Steps", the titles of a teaser rail. A heading that ends the body heads nothing,
-so the run of headings at the end goes. Only on pages guessed to be articles, forums or documentation: on listings,
-product and service pages a run of headings can be the content itself (card titles, plan names). A body that would
-keep fewer than `min_words_left` words is left alone: there the heading may be most of what the page says.
+so the run of headings at the end goes. Only on HTML pages guessed to be articles, forums or documentation (text
+dumps have no page type): on listings, product and service pages a run of headings can be the content itself (card
+titles, plan names). A body that would keep fewer than `min_words_left` words is left alone: there the heading may
+be most of what the page says.
 """
 
 from __future__ import annotations
