@@ -34,7 +34,8 @@ class BoostedTrees:
             self._place(tree, i, 0, 0)
         self.feature, self.split, self.value = self.feature.ravel(), self.split.ravel(), self.value.ravel()
         self.tree_start = np.arange(len(trees), dtype=np.intp) * self.inner  # each tree's first inner node
-        self.leaf_start = np.arange(len(trees), dtype=np.intp) * (self.inner + 1) - self.inner  # + node = its leaf
+        self.child_step = 2 - self.tree_start  # node g's right child is 2g + child_step, its left one less
+        self.leaf_offset = np.arange(len(trees), dtype=np.intp) - self.inner  # + a bottom node's index = its leaf
 
     def _place(self, tree: dict[str, list], i: int, node: int, slot: int) -> None:
         """Copy `tree`'s node `node` (and its subtree) to position `slot` of the complete layout of tree `i`."""
@@ -52,15 +53,15 @@ class BoostedTrees:
         """P(positive) per row of `rows` (columns in the order the model was trained on)."""
         if not len(rows):
             return np.zeros(0)
-        rows = np.ascontiguousarray(rows, dtype=np.float64)
-        cells = rows.ravel()
+        cells = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         row_start = (np.arange(len(rows), dtype=np.intp) * rows.shape[1])[:, None]
-        node = np.zeros((len(rows), len(self.tree_start)), dtype=np.intp)
-        for _ in range(self.depth):
-            at = node + self.tree_start
-            node = 2 * node + 2 - (cells.take(row_start + self.feature.take(at)) <= self.split.take(at))
-        leaf = node + self.leaf_start
-        raw = self.baseline + self.value.take(leaf).sum(axis=1)
+        at = np.tile(self.tree_start, (len(rows), 1))  # per row and tree: the node reached, as an index of the ensemble
+        for _ in range(self.depth):  # in place: node k of a tree starting at s goes to s + 2(k - s) + 1 or + 2
+            left = cells.take(row_start + self.feature.take(at)) <= self.split.take(at)
+            at *= 2
+            at += self.child_step
+            at -= left
+        raw = self.baseline + self.value.take(at + self.leaf_offset).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 

@@ -52,6 +52,7 @@ SIGNALS: tuple[tuple[str, str], ...] = (
     ("title", r"title|headline|heading|name"),
 )
 _SIGNAL_RES = tuple(re.compile(p) for _, p in SIGNALS)
+_ANY_SIGNAL = re.compile("|".join(f"(?:{p})" for _, p in SIGNALS))  # half of all class words match no group
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _NUMBERS = re.compile(r"\d+")
 _PATH_DEPTH = 6  # ancestors that make a block's path signature
@@ -81,109 +82,127 @@ class Candidate:
         return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
 
 
-class _Walk:
-    """State of one walk: the open elements and what they contribute."""
-
-    def __init__(self) -> None:
-        self.out: list[Candidate] = []
-        self.parts: list[str] = []
-        self.link_chars = 0
-        self.blocks: list[str] = []  # tags of the open block-level elements
-        self.serials: list[int] = []  # and their serial numbers
-        self.kinds: list[Kind] = [Kind.PARAGRAPH]  # and the kind their text gets
-        self.opened = 0  # block-level elements opened so far: their serial numbers (ids of lxml proxies get reused)
-        self.inside = [0] * len(LANDMARKS)
-        self.signals = [0] * len(SIGNALS)
-        self.hidden = 0
-        self.in_link = 0
-        self.path: list[str] = []
-        self.hit_stack: list[tuple[int, ...]] = []
-
-    def add(self, text: str | None) -> None:
-        if text:
-            self.parts.append(text)
-            if self.in_link:
-                self.link_chars += len(text.strip())
-
-    def flush(self) -> None:
-        if not self.parts:
-            self.link_chars = 0
-            return
-        text = " ".join("".join(self.parts).split())
-        self.parts.clear()
-        if text:
-            tag = self.blocks[-1] if self.blocks else "body"
-            kind = self.kinds[-1]
-            level = int(tag[1]) if kind is Kind.HEADING and tag[0] == "h" and len(tag) == 2 else 0
-            if kind is Kind.TABLE:
-                text = text.strip(" |")
-            self.out.append(Candidate(
-                text, tag, kind, level, self.link_chars, len(self.path), tuple(map(bool, self.inside)),
-                tuple(self.signals), self._near(), self.hidden > 0, hash(tuple(self.path[-_PATH_DEPTH:])),
-                tuple(self.serials),
-            ))
-        self.link_chars = 0
-
-    def _near(self) -> tuple[int, ...]:
-        near = [0] * len(SIGNALS)
-        for hits in self.hit_stack[-_NEAR_DEPTH:]:
-            for i in hits:
-                near[i] += 1
-        return tuple(near)
-
-
 def segment(tree: HtmlElement) -> list[Candidate]:
-    """The candidate blocks of the page's visible text, in document order."""
-    walk = _Walk()
-    states: list[tuple[str, tuple[int, ...], bool] | None] = []  # per open element: what `_enter` counted
+    """The candidate blocks of the page's visible text, in document order.
+
+    One loop over the walk's start and end events, its state in local variables (this runs over every element of
+    every page: the fastest shape in CPython is the plain one).
+    """
+    out: list[Candidate] = []
+    parts: list[str] = []  # text of the block being collected
+    has_text = False  # whether `parts` holds more than whitespace
+    link_chars = 0  # characters of `parts` inside links
+    blocks: list[str] = []  # tags of the open block-level elements
+    serials: list[int] = []  # and their serial numbers (ids of lxml proxies get reused)
+    kinds: list[Kind] = [Kind.PARAGRAPH]  # and the kind their text gets
+    opened = 0  # block-level elements opened so far
+    inside = [0] * len(LANDMARKS)  # open elements per landmark tag
+    signals = [0] * len(SIGNALS)  # open elements per class/id signal group
+    hidden = 0  # open elements that hide their content
+    in_link = 0  # open <a> elements
+    path: list[str] = []  # path tokens of the open elements
+    hit_stack: list[tuple[int, ...]] = []  # and their signal groups
+    states: list[tuple[str, tuple[int, ...], bool, int | None] | None] = []  # per open element: what it counted
     walker = iterwalk(tree, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             tag = element.tag
-            if not isinstance(tag, str) or tag in _SKIP:  # comments and processing instructions have no str tag
+            if tag.__class__ is not str or tag in _SKIP:  # comments and processing instructions have no str tag
                 states.append(None)
                 walker.skip_subtree()
                 continue
-            states.append(_enter(walk, element, tag))
-            walk.add(element.text)
-            continue
-        state = states.pop()
-        if state is not None:
-            _leave(walk, *state)
-        walk.add(element.tail)
-    walk.flush()
-    return walk.out
+            if tag in _BLOCK_TAGS:
+                if has_text:
+                    out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
+                                          hidden, serials))
+                    has_text = False
+                parts.clear()
+                link_chars = 0
+                opened += 1
+                blocks.append(tag)
+                kinds.append(_KIND.get(tag, kinds[-1]))  # the nearest enclosing tag with a kind decides
+                serials.append(opened)
+                if tag in _CELLS:
+                    parts.append(" | ")
+                    has_text = True  # an empty cell still makes a (blank) block: the model was trained on them
+            elif tag == "a":
+                in_link += 1
+            if (index := _LANDMARK_INDEX.get(tag)) is not None:
+                inside[index] += 1
+            hits: tuple[int, ...] = ()
+            hides = False
+            token = tag
+            get = element.get
+            if element.keys():
+                hits, token = _marks(tag, get("class", ""), get("id", ""), get("role", ""))
+                style = get("style")
+                hides = (get("hidden") is not None or get("aria-hidden") == "true"
+                         or bool(style and _HIDDEN_STYLE.search(style)))
+                for i in hits:
+                    signals[i] += 1
+                hidden += hides
+            hit_stack.append(hits)
+            path.append(token)
+            states.append((tag, hits, hides, index))
+            text = element.text
+        else:
+            state = states.pop()
+            if state is not None:
+                tag, hits, hides, index = state
+                if tag in _BLOCK_TAGS:
+                    if has_text:
+                        out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
+                                              hidden, serials))
+                        has_text = False
+                    parts.clear()
+                    link_chars = 0
+                    blocks.pop()
+                    kinds.pop()
+                    serials.pop()
+                elif tag == "a":
+                    in_link -= 1
+                if index is not None:
+                    inside[index] -= 1
+                for i in hits:
+                    signals[i] -= 1
+                hidden -= hides
+                path.pop()
+                hit_stack.pop()
+            text = element.tail
+        if text:
+            parts.append(text)
+            if not has_text and not text.isspace():
+                has_text = True
+            if in_link:
+                link_chars += len(text.strip())
+    if has_text:
+        out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials))
+    return out
 
 
-def _enter(walk: _Walk, element: HtmlElement, tag: str) -> tuple[str, tuple[int, ...], bool]:
-    """Open an element: start a block if it is block-level, and count its landmarks and class signals."""
-    if tag in _BLOCK_TAGS:
-        walk.flush()
-        walk.opened += 1
-        walk.blocks.append(tag)
-        walk.kinds.append(_KIND.get(tag, walk.kinds[-1]))  # the nearest enclosing tag with a kind decides
-        walk.serials.append(walk.opened)
-    if tag == "a":
-        walk.in_link += 1
-    elif tag in _CELLS:
-        walk.parts.append(" | ")
-    if (index := _LANDMARK_INDEX.get(tag)) is not None:
-        walk.inside[index] += 1
-    hits: tuple[int, ...] = ()
-    hidden = False
-    token = tag
-    attrs = element.attrib
-    if attrs:
-        get = attrs.get
-        hits, token = _marks(tag, get("class", ""), get("id", ""), get("role", ""))
-        style = get("style")
-        hidden = "hidden" in attrs or get("aria-hidden") == "true" or bool(style and _HIDDEN_STYLE.search(style))
-    for i in hits:
-        walk.signals[i] += 1
-    walk.hidden += hidden
-    walk.hit_stack.append(hits)
-    walk.path.append(token)
-    return tag, hits, hidden
+def _candidate(parts: list[str], blocks: list[str], kinds: list[Kind], link_chars: int, path: list[str],
+               inside: list[int], signals: list[int], hit_stack: list[tuple[int, ...]], hidden: int,
+               serials: list[int]) -> Candidate:
+    """The block whose text is `parts`, with the state of the walk around it."""
+    text = " ".join("".join(parts).split())
+    tag = blocks[-1] if blocks else "body"
+    kind = kinds[-1]
+    level = int(tag[1]) if kind is Kind.HEADING and tag[0] == "h" and len(tag) == 2 else 0
+    if kind is Kind.TABLE:
+        text = text.strip(" |")
+    near_hits = hit_stack[-_NEAR_DEPTH:]
+    near = _NO_HITS
+    if any(near_hits):
+        counts = [0] * len(SIGNALS)
+        for hits in near_hits:
+            for i in hits:
+                counts[i] += 1
+        near = tuple(counts)
+    return Candidate(text, tag, kind, level, link_chars, len(path), tuple(map(bool, inside)), tuple(signals), near,
+                     hidden > 0, hash(tuple(path[-_PATH_DEPTH:])), tuple(serials))
+
+
+_NO_HITS = (0,) * len(SIGNALS)
 
 
 @lru_cache(maxsize=8192)
@@ -199,25 +218,9 @@ def _marks(tag: str, cls: str, ident: str, role: str) -> tuple[tuple[int, ...], 
 @lru_cache(maxsize=65536)
 def _word_marks(word: str) -> tuple[int, ...]:
     """The SIGNALS groups one class/id word matches (no pattern spans a space, so words can be matched alone)."""
+    if not _ANY_SIGNAL.search(word):
+        return ()
     return tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(word))
-
-
-def _leave(walk: _Walk, tag: str, hits: tuple[int, ...], hidden: bool) -> None:
-    """Close an element opened by `_enter`, undoing its counts."""
-    if tag in _BLOCK_TAGS:
-        walk.flush()
-        walk.blocks.pop()
-        walk.kinds.pop()
-        walk.serials.pop()
-    if tag == "a":
-        walk.in_link -= 1
-    if (index := _LANDMARK_INDEX.get(tag)) is not None:
-        walk.inside[index] -= 1
-    for i in hits:
-        walk.signals[i] -= 1
-    walk.hidden -= hidden
-    walk.path.pop()
-    walk.hit_stack.pop()
 
 
 def as_blocks(cands: list[Candidate]) -> list[Block]:
