@@ -18,7 +18,7 @@ import numpy as np
 
 from .blocks import Kind
 from .pagetype import PAGE_TYPES
-from .phrases import kinds_pattern
+from .phrases import opening
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _WORD = re.compile(r"\w+")
@@ -164,11 +164,11 @@ def _shift(columns: np.ndarray, by: int) -> np.ndarray:
 def _phrases(cands: Sequence[Candidate]) -> np.ndarray:
     """Per block: which phrase group its start matches (one-hot), and whether the nearest heading at or above it
     opens a related/comments section."""
-    opening = kinds_pattern(_PHRASE_ORDER, anchored=True, lowered=True)
+    opener = opening(_PHRASE_ORDER, lowered=True)
     out = np.zeros((len(cands), len(_PHRASE_GROUPS) + 1), dtype=np.float32)
     under_related = 0.0
     for i, c in enumerate(cands):
-        match = opening.match(c.text[:_PHRASE_PREFIX].lower())
+        match = opener.match(c.text[:_PHRASE_PREFIX].lower())
         group = _PHRASE_INDEX[match.lastgroup] if match and match.lastgroup else None
         if group is not None:
             out[i, group] = 1.0

@@ -27,16 +27,69 @@ def phrases(category: str, langs: tuple[str, ...] | None = None) -> list[str]:
 
 
 _WORD_START = re.compile(r"(?:\\b)?(?:\(\?:)*\w")  # a fragment whose matches begin with a word character
+_PLAIN_HEAD = re.compile(r"[^\W_](?![?*+{])")  # a fragment that begins with one literal letter or digit
 
 
-def _alternation(fragments: list[str]) -> str:
+def _alternatives(fragments: list[str], ignorecase: bool) -> str:
+    """Regex source matching any of `fragments`, the one listed first winning where several match at a place.
+
+    Fragments that begin with a literal letter are grouped by it ('sign up|subscribe|share' becomes
+    's(?:ign up|ubscribe|hare)'), so the engine tries one branch per letter, not one per phrase: 2x faster scans
+    of long lists. Grouping keeps the order wherever it matters: only fragments of one run without a non-letter
+    start between them are grouped, and two of different letters never match at the same place.
+    """
+    out: list[str] = []
+    run: dict[str, list[str]] = {}  # first letter -> the rest of each fragment, in order
+
+    def close_run() -> None:
+        out.extend(f"{head}(?:{'|'.join(f'(?:{rest})' for rest in rests)})" for head, rests in run.items())
+        run.clear()
+
+    for fragment in fragments:
+        head = _head(fragment, ignorecase)
+        if head:
+            run.setdefault(head, []).append(fragment[1:])
+        else:
+            close_run()
+            out.append(f"(?:{fragment})")
+    close_run()
+    return "|".join(out)
+
+
+def _head(fragment: str, ignorecase: bool) -> str | None:
+    """The literal letter (or digit) every match of the fragment begins with, lower-cased when `ignorecase`; None
+    when the fragment does not begin with one that can be taken out ('(?:a|b)c', 'a?b', 'war|ist')."""
+    head = fragment[0].lower() if ignorecase else fragment[:1]
+    return head if _PLAIN_HEAD.match(fragment) and len(head) == 1 and not _top_level_bar(fragment) else None
+
+
+def _top_level_bar(fragment: str) -> bool:
+    """True when the fragment is itself an alternation ('war|ist'), which its first letter cannot be taken out of."""
+    depth, in_class, escaped = 0, False, False
+    for char in fragment:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def _alternation(fragments: list[str], ignorecase: bool) -> str:
     """Regex source matching any of `fragments`; those that begin with a word character only match at a word start.
 
     The shared `(?<!\\w)` in front lets the regex engine reject most positions at once: about 4x faster scans.
     """
     words = [f for f in fragments if _WORD_START.match(f)]
     others = [f for f in fragments if not _WORD_START.match(f)]
-    parts = ([rf"(?<!\w)(?:{'|'.join(f'(?:{f})' for f in words)})"] if words else []) + [f"(?:{f})" for f in others]
+    parts = ([rf"(?<!\w)(?:{_alternatives(words, ignorecase)})"] if words else []) + [f"(?:{f})" for f in others]
     return "|".join(parts)
 
 
@@ -47,19 +100,66 @@ def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) 
     if not fragments:
         return re.compile(r"(?!x)x")
     if anchored:
-        return re.compile(rf"^\W{{0,3}}(?:{'|'.join(f'(?:{f})' for f in fragments)})", re.I)
-    return re.compile(_alternation(fragments), re.I)
+        return re.compile(rf"^\W{{0,3}}(?:{_alternatives(fragments, True)})", re.I)
+    return re.compile(_alternation(fragments, True), re.I)
 
 
 @lru_cache(maxsize=None)
-def kinds_pattern(categories: tuple[str, ...], anchored: bool = False, lowered: bool = False) -> re.Pattern[str]:
+def kinds_pattern(categories: tuple[str, ...], lowered: bool = False) -> re.Pattern[str]:
     """One regex over several categories, each a named group: `match.lastgroup` says which one matched (one scan
-    instead of one per category). `anchored`: at the start of the text, as `pattern(..., anchored=True)`; the
-    first category in `categories` that matches there wins. `lowered`: for text the caller has lower-cased, matched
-    case-sensitively (about 3x faster; not for categories whose fragments look for capitals, as `byline` does)."""
-    flags = 0 if lowered else re.I
-    if anchored:
-        groups = [f"(?P<{c}>{'|'.join(f'(?:{f})' for f in phrases(c))})" for c in categories if phrases(c)]
+    instead of one per category). `lowered`: for text the caller has lower-cased, matched case-sensitively (about 3x
+    faster; not for categories whose fragments look for capitals, as `byline` does)."""
+    groups = [f"(?P<{c}>{_alternation(phrases(c), not lowered)})" for c in categories if phrases(c)]
+    return re.compile("|".join(groups) or r"(?!x)x", 0 if lowered else re.I)
+
+
+_ZERO_WIDTH_START = re.compile(r"^(?:\^|\\b)")  # '^share$', '\buses cookies': the first letter comes next
+_LEAD = re.compile(r"\W{0,3}([^\W_])")  # a text's first letter or digit, past at most three non-word characters
+
+
+class Opening:
+    """The phrases of several categories at the start of a text (after at most three non-word characters), as
+    `pattern(..., anchored=True)` finds them; `match(text).lastgroup` names the category, the first of
+    `categories` winning. `lowered`: as in `kinds_pattern`.
+
+    Only the phrases that can begin with the text's first letter are tried: one regex per ASCII letter, compiled
+    when first needed (texts that open with another character get the regex of all phrases). About 2x faster
+    than one regex of all phrases, which tries every branch on every text.
+    """
+
+    def __init__(self, categories: tuple[str, ...], lowered: bool = False) -> None:
+        self._groups = [(c, phrases(c)) for c in categories if phrases(c)]
+        self._ignorecase = not lowered
+        self._by_letter: dict[str | None, re.Pattern[str]] = {}  # None: every phrase
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The phrase at the start of `text`, or None."""
+        lead = _LEAD.match(text)
+        letter: str | None = lead.group(1) if lead else ""  # "": only phrases that begin with no letter can match
+        if letter and self._ignorecase:
+            letter = letter.lower() if letter.isascii() else None  # beyond ASCII, case folding has other pairs
+        elif letter and not letter.isascii():
+            letter = None  # (a regex per letter of every script would pile up)
+        regex = self._by_letter.get(letter)
+        if regex is None:
+            regex = self._by_letter[letter] = self._compile(letter)
+        return regex.match(text)
+
+    def _compile(self, letter: str | None) -> re.Pattern[str]:
+        groups = []
+        for category, fragments in self._groups:
+            head_ok = [f for f in fragments if letter is None or self._head(f) in (None, letter)]
+            if head_ok:
+                groups.append(f"(?P<{category}>{_alternatives(head_ok, self._ignorecase)})")
+        flags = re.I if self._ignorecase else 0
         return re.compile(rf"^\W{{0,3}}(?:{'|'.join(groups)})" if groups else r"(?!x)x", flags)
-    groups = [f"(?P<{c}>{_alternation(phrases(c))})" for c in categories if phrases(c)]
-    return re.compile("|".join(groups) or r"(?!x)x", flags)
+
+    def _head(self, fragment: str) -> str | None:
+        """The letter every match of the fragment begins with (past a '^' or '\\b'), or None when not known."""
+        return _head(_ZERO_WIDTH_START.sub("", fragment), self._ignorecase)
+
+
+@lru_cache(maxsize=None)
+def opening(categories: tuple[str, ...], lowered: bool = False) -> Opening:
+    """The shared `Opening` of these categories."""
+    return Opening(categories, lowered)

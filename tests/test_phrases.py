@@ -1,0 +1,73 @@
+"""The phrase regexes are built for speed (fragments grouped by first letter, one anchored regex per first letter);
+on real text they must find exactly what a plain alternation of the fragments finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner import Pipeline, phrases
+from cleaner.segment import segment
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+CATEGORIES = sorted({c for lang in phrases.languages() for c in phrases._load(lang)})
+OPENING_ORDER = ("newsletter", "cookie", "paywall", "share", "related", "disclaimer", "caption_credit", "pager",
+                 "ui_label", "article_end")
+# starts that exercise the first-letter lookup: non-word characters before the phrase, capitals, no letter at all
+CRAFTED = ["  -- Subscribe to our newsletter", "...Sign up now", "SHARE", "Share", "© 2024 Example", "1 min read",
+           "", "   ", "____", "İstanbul", "メールマガジン登録はこちら", "(Photo: Jane Doe)", "Related: more"]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """Every candidate block of the sample pages and every line of the sample text dumps."""
+    pipeline = Pipeline()
+    found: list[str] = []
+    for page in sorted((SAMPLES / "html").glob("*.html")):
+        doc = pipeline.prepare(page.read_bytes())
+        if doc is not None and doc.tree is not None:
+            found += [c.text for c in segment(doc.tree)]
+    for dump in sorted((SAMPLES / "text").glob("*.txt")):
+        found += dump.read_text("utf-8").splitlines()
+    return found + CRAFTED
+
+
+def _plain(fragments: list[str], anchored: bool) -> re.Pattern[str]:
+    """The fragments one after the other, those that begin with a word character only at a word start."""
+    if anchored:
+        return re.compile(rf"^\W{{0,3}}(?:{'|'.join(f'(?:{f})' for f in fragments)})", re.I)
+    words = [f for f in fragments if phrases._WORD_START.match(f)]
+    others = [f"(?:{f})" for f in fragments if not phrases._WORD_START.match(f)]
+    word_part = [rf"(?<!\w)(?:{'|'.join(f'(?:{f})' for f in words)})"] if words else []
+    return re.compile("|".join([*word_part, *others]), re.I)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_grouped_phrase_regex_finds_what_a_plain_alternation_finds(category: str, texts: list[str]) -> None:
+    for anchored in (False, True):
+        fast, plain = phrases.pattern(category, anchored=anchored), _plain(phrases.phrases(category), anchored)
+        for text in texts:
+            found, expected = fast.search(text), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span()), (category, anchored, text)
+
+
+@pytest.mark.parametrize("lowered", [True, False])
+def test_opening_names_the_category_one_anchored_regex_names(lowered: bool, texts: list[str]) -> None:
+    groups = "|".join(f"(?P<{c}>{'|'.join(f'(?:{f})' for f in phrases.phrases(c))})"
+                      for c in OPENING_ORDER if phrases.phrases(c))
+    plain = re.compile(rf"^\W{{0,3}}(?:{groups})", 0 if lowered else re.I)
+    opening = phrases.Opening(OPENING_ORDER, lowered)
+    hits = 0
+    for text in texts:
+        text = text[:160].lower() if lowered else text[:160]
+        found, expected = opening.match(text), plain.match(text)
+        assert (found and (found.lastgroup, found.span())) == (expected and (expected.lastgroup, expected.span())), text
+        hits += expected is not None
+    assert hits >= 20  # the samples do open blocks with these phrases
+
+
+def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> None:
+    regex = re.compile(phrases._alternatives(["war|ist", "wir", "sind"], ignorecase=True), re.I)
+    assert [bool(regex.match(word)) for word in ("war", "ist", "wir", "sind", "was")] == [True, True, True, True, False]
