@@ -9,8 +9,7 @@ from lxml.html import HtmlElement
 
 from .document import Document
 
-_MARKER_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-testid")
-_MARKER_SET = frozenset(_MARKER_ATTRIBUTES)
+_NO_MARKER = "    "  # the marker of an element without any of those attributes
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
 _WORD = re.compile(r"\w+")
@@ -18,7 +17,9 @@ _WORD = re.compile(r"\w+")
 
 def marker(element: HtmlElement) -> str:
     """The element's class, id, role, aria-label and data-testid joined, lower-cased: what class-name rules look at."""
-    return " ".join([element.get(attr, "") for attr in _MARKER_ATTRIBUTES]).lower()
+    get = element.get
+    text = f"{get('class', '')} {get('id', '')} {get('role', '')} {get('aria-label', '')} {get('data-testid', '')}"
+    return text.lower()
 
 
 def top_elements(tree: HtmlElement) -> list[HtmlElement]:
@@ -53,19 +54,18 @@ class ByTag:
 
 
 class Marked:
-    """The page's elements that have a marker attribute (class, id, role, aria-label, data-testid), grouped by
+    """The page's elements that have a marker (a non-empty class, id, role, aria-label or data-testid), grouped by
     marker string: a page repeats the same few class names, so each distinct marker is searched once per pattern."""
 
     def __init__(self, tree: HtmlElement) -> None:
-        self.elements = [
-            element
-            for top in top_elements(tree)
-            for element in top.iter("*")
-            if not _MARKER_SET.isdisjoint(element.keys())
-        ]
+        self.elements: list[HtmlElement] = []
         self.positions: dict[str, list[int]] = {}  # marker -> indices into `elements`, in document order
-        for index, element in enumerate(self.elements):
-            self.positions.setdefault(marker(element), []).append(index)
+        for top in top_elements(tree):
+            for element in top.iter("*"):
+                mark = marker(element)
+                if mark != _NO_MARKER:
+                    self.positions.setdefault(mark, []).append(len(self.elements))
+                    self.elements.append(element)
 
     def matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
         """The elements whose marker `pattern` finds something in, in document order."""

@@ -36,7 +36,7 @@ _SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title m
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
 _FIRST_BYLINE_GROUP, _BYLINE_LINES = 3, 5  # in `_authors`: the first candidates from the body, the 'By Jane Doe' lines
-_LOOKED_UP = ("meta", "link", "title", "script", "h1", "a", "time")  # the tags whose elements page_metadata reads
+LOOKED_UP = ("meta", "link", "title", "script", "h1", "a", "time")  # the tags whose elements page_metadata reads
 
 # meta tag names per field, most specific first
 _TITLE_TAGS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
@@ -59,9 +59,12 @@ _IMAGE_TAGS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
 _TAG_TAGS = ("article:tag", "article:section", "parsely-section", "parsely-tags", "keywords", "news_keywords")
 
 
-def page_metadata(tree: HtmlElement, url: str | None) -> Metadata:
-    """Metadata of an HTML page from its meta tags, JSON-LD, microdata, <time> and byline elements and its URL."""
-    found = ByTag(tree, _LOOKED_UP)
+def page_metadata(tree: HtmlElement, url: str | None, found: ByTag | None = None) -> Metadata:
+    """Metadata of an HTML page from its meta tags, JSON-LD, microdata, <time> and byline elements and its URL.
+
+    `found`: the page's elements of (at least) the `LOOKED_UP` tags, when the caller has gathered them already.
+    """
+    found = found or ByTag(tree, LOOKED_UP)
     tags = meta_tags(found.under_root("meta"))
     ld = page_jsonld(found.under_root("script"))
     sitename = _first(tags, _SITE_TAGS) or ld.sitename

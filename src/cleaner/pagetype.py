@@ -39,7 +39,7 @@ _URL_WORDS = [
     ("listing", re.compile(r"/(?:tags?|archives?|search|blog|news|events|jobs|page/\d+)/?$")),
     ("service", re.compile(r"/(?:services?|solutions?|pricing|about|contact|features)(?:/|\.|$)")),
 ]
-_LOOKED_UP = ("script", "meta", "pre", "article", "a", "button", "input")  # the tags whose elements are read
+LOOKED_UP = ("script", "meta", "pre", "article", "a", "button", "input")  # the tags whose elements are read
 _MICRODATA = XPath("//@itemtype")
 _PRICE = XPath("count(//*[@itemprop='price' or contains(@class,'price')])")
 # "add to cart", "reply" and "quote" are looked for in the text with only these capitals made small ("Add to Cart")
@@ -48,9 +48,10 @@ _REPLY_CASE = str.maketrans("REPLYQUOT", "replyquot")
 _POST_CLASSES = ("post", "comment", "message")
 
 
-def detect_page_type(tree: HtmlElement, url: str | None) -> str:
-    """The page type, one of PAGE_TYPES."""
-    elements = ByTag(tree, _LOOKED_UP)
+def detect_page_type(tree: HtmlElement, url: str | None, found: ByTag | None = None) -> str:
+    """The page type, one of PAGE_TYPES; `found`: the page's elements of (at least) the `LOOKED_UP` tags, when the
+    caller has gathered them already."""
+    elements = found or ByTag(tree, LOOKED_UP)
     declared = _declared_type(tree, elements)
     if declared in ("product", "forum", "documentation", "collection", "listing"):
         return declared

@@ -18,14 +18,16 @@ from .article import Article, Metadata
 from .blocks import Block
 from .classify import classify_blocks
 from .document import Document
-from .dom import top_elements
+from .dom import ByTag, top_elements
 from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
 from .extract import extract_blocks
 from .filter import Filter, Stage
 from .limits import PARSER_MAX_DEPTH, Deadline, Limits, _Alarm, alarm
 from .load import FORMATS, Source, detect_format, read_source
+from .metadata import LOOKED_UP as METADATA_TAGS
 from .metadata import page_metadata
 from .noscript import reveal_noscript
+from .pagetype import LOOKED_UP as PAGE_TYPE_TAGS
 from .pagetype import detect_page_type
 from .registry import builtin_filters, lookup
 from .segment import as_blocks, segment
@@ -36,6 +38,7 @@ LOG = logging.getLogger(__name__)
 # content they must not hold
 _MISNESTED = {"button": ("main", "article", "p"), "label": ("main", "article")}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
+_LOOKED_UP = tuple(dict.fromkeys(METADATA_TAGS + PAGE_TYPE_TAGS))  # the tags whose elements metadata and page type read
 ERRORS = ("warn", "raise")
 EXTRACTORS = ("learned", "trafilatura")
 # an XML declaration and a DOCTYPE with an internal subset (entity declarations): never read, cut before parsing
@@ -216,8 +219,9 @@ class Pipeline:
         tree = _parse_html(text, self.limits)
         doc = Document(format="html", tree=tree, metadata=Metadata(url=url))
         try:
-            doc.metadata = page_metadata(tree, url)
-            doc.metadata.page_type = detect_page_type(tree, url)
+            found = ByTag(tree, _LOOKED_UP)  # one walk for both
+            doc.metadata = page_metadata(tree, url, found)
+            doc.metadata.page_type = detect_page_type(tree, url, found)
         except Exception as err:  # trafilatura/htmldate choking on odd markup loses the metadata, not the page
             LOG.warning("metadata failed: %r", err)
             doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")
@@ -258,6 +262,7 @@ class Pipeline:
         if not blocks:
             doc.warnings.append("no main content found in the page")
         return blocks
+
 
 
 def _parser() -> HTMLParser:
