@@ -111,13 +111,18 @@ def segment(tree: HtmlElement) -> list[Candidate]:
                 states.append(None)
                 walker.skip_subtree()
                 continue
+        else:
+            state = states.pop()
+            tag = state[0] if state is not None else None  # None: a skipped element, whose tail still counts
+        if tag in _BLOCK_TAGS:  # a block-level element opens or closes: the text so far is one block
+            if has_text:
+                out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden,
+                                      serials))
+                has_text = False
+            parts.clear()
+            link_chars = 0
+        if event == "start":
             if tag in _BLOCK_TAGS:
-                if has_text:
-                    out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
-                                          hidden, serials))
-                    has_text = False
-                parts.clear()
-                link_chars = 0
                 opened += 1
                 blocks.append(tag)
                 kinds.append(_KIND.get(tag, kinds[-1]))  # the nearest enclosing tag with a kind decides
@@ -146,16 +151,9 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             states.append((tag, hits, hides, index))
             text = element.text
         else:
-            state = states.pop()
             if state is not None:
-                tag, hits, hides, index = state
+                _, hits, hides, index = state
                 if tag in _BLOCK_TAGS:
-                    if has_text:
-                        out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
-                                              hidden, serials))
-                        has_text = False
-                    parts.clear()
-                    link_chars = 0
                     blocks.pop()
                     kinds.pop()
                     serials.pop()
