@@ -57,6 +57,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _NUMBERS = re.compile(r"\d+")
 _PATH_DEPTH = 6  # ancestors that make a block's path signature
 _NEAR_DEPTH = 3  # ancestors (the element itself included) whose class signals count as near
+_NO_HITS = (0,) * len(SIGNALS)  # `near` of a block with no signal among its nearest ancestors
 
 
 @dataclass(slots=True)
@@ -199,8 +200,6 @@ def _candidate(parts: list[str], blocks: list[str], kinds: list[Kind], link_char
     return Candidate(text, tag, kind, level, link_chars, len(path), tuple(map(bool, inside)), tuple(signals), near,
                      hidden > 0, hash(tuple(path[-_PATH_DEPTH:])), tuple(serials))
 
-
-_NO_HITS = (0,) * len(SIGNALS)
 
 
 @lru_cache(maxsize=8192)
