@@ -5,7 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
+
 from cleaner import Article, Pipeline, clean_article
+from cleaner.phrases import pattern
 
 from .conftest import SAMPLES, normalise
 
@@ -217,3 +220,27 @@ def test_dom_hooks_do_not_record_again_what_an_earlier_filter_removed() -> None:
     bio = next(r.text for r in doc.removed if r.filter == "contributors")
     assert bio.endswith("twitter email")
     assert not [r for r in doc.removed if r.filter != "contributors" and r.text == "twitter email"]
+
+
+def test_navigation_drops_label_lines_sponsor_reading_time_and_forum_roles() -> None:
+    spec = json.loads((SAMPLES / "regression" / "0029.json").read_text("utf-8"))
+    html = gzip.decompress((SAMPLES / "regression" / "0029.html.gz").read_bytes())
+    page = RULES.clean(html, url=spec["url"])  # a course page naming its partner under a bare 'in partnership with'
+    assert _removed_by(page, "navigation", "in partnership with")
+    assert "The News Product Management Certification was originally created" in page.text
+
+
+@pytest.mark.parametrize("line", [
+    "3 MIN. READ", "Reading Time: 11 minutes", "Lesezeit: 4 Min.", "Temps de lecture : 6 min", "Tiempo de lectura: 3 minutos",
+    "In partnership with", "Presented by", "En partenariat avec", "Sign in or join", "Senior Member", "Moderator",
+])
+def test_label_phrases_match_a_whole_label_line(line: str) -> None:
+    assert pattern("ui_label").fullmatch(line)
+
+
+@pytest.mark.parametrize("line", [
+    "In partnership with the city, the library opened a second branch.", "Member states agreed on the budget.",
+    "Reading time varies with the length of the text.", "Moderators were appointed in 2019.",
+])
+def test_label_phrases_leave_prose_that_starts_like_a_label(line: str) -> None:
+    assert not pattern("ui_label").fullmatch(line)
