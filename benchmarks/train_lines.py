@@ -15,7 +15,7 @@ English corpus would teach that French or German ones, "et", "en", "und", mark b
 content and common in its language menus), with the smoothed log-odds of the pages where it is in content against
 those where it is in boilerplate; in the 5-fold check each fold learns its own from the other folds' pages.
 The filter keeps, on each page, the most probable blocks that maximise the expected word F1
-(`line_features.expected_f1_keep`); the best single threshold is still found and written to the model file, for
+(`keep.expected_f1_keep`); the best single threshold is still found and written to the model file, for
 reference. (A second, stacked stage as for HTML blocks was tried: +0.001 out-of-fold word F1, not worth twice the
 scoring.)
 """
@@ -44,8 +44,9 @@ from bench import Doc, layout_dump, load_corpus, naive_dump, read_page, select  
 from train_blocks import best_threshold, fit, page_f1, write_model  # noqa: E402
 
 from cleaner.filters.boilerplate import LEXICON_PATH, MODEL_PATH, BoilerplateFilter, function_words  # noqa: E402
-from cleaner.line_features import (LEXICON_COLUMNS, expected_f1_keep, feature_names, lexicon_columns,  # noqa: E402
-                                   word_counts, word_set)
+from cleaner.keep import expected_f1_keep  # noqa: E402
+from cleaner.line_features import (LEXICON_COLUMNS, feature_names, lexicon_columns, word_counts,  # noqa: E402
+                                   word_set)
 from cleaner.pipeline import Pipeline  # noqa: E402
 
 DUMPS = {"text-naive": naive_dump, "text-layout": layout_dump}

@@ -11,7 +11,7 @@ import pytest
 from cleaner import Pipeline
 from cleaner.block_features import _PHRASE_ORDER, feature_names, features
 from cleaner.boosted import BoostedTrees
-from cleaner.classify import block_model, classify_blocks
+from cleaner.classify import KEEP_FLOOR, block_model, classify_blocks, keep_blocks
 from cleaner.phrases import languages, phrases
 from cleaner.pipeline import _parse_html
 from cleaner.segment import LANDMARKS, segment
@@ -88,6 +88,28 @@ def test_learned_extraction_keeps_the_forum_thread_and_drops_the_menus() -> None
     texts = [b.text for b in blocks]
     assert sum(b.word_count for b in blocks) > 500
     assert not {"Home", "Forums", "Log in Register", "Search titles only"} & set(texts)
+
+
+def _rows(words: list[int]) -> np.ndarray:
+    """Feature rows holding only each block's word count, in the column `keep_blocks` reads it from."""
+    rows = np.zeros((len(words), len(feature_names())))
+    rows[:, feature_names().index("log_words")] = np.log1p(words)
+    return rows
+
+
+def test_keep_blocks_cuts_each_page_where_its_expected_f1_peaks() -> None:
+    # three short likely blocks and a long unlikely one (a footer): the 0.3 block is worth its words, the footer not
+    kept = keep_blocks(np.array([0.9, 0.6, 0.3, 0.15]), _rows([10, 10, 10, 100]))
+    assert kept.tolist() == [True, True, True, False]
+    # one long confident block: the short doubtful ones would cost more precision than they add recall
+    assert keep_blocks(np.array([0.95, 0.45, 0.45]), _rows([300, 5, 5])).tolist() == [True, False, False]
+
+
+def test_keep_blocks_never_takes_a_block_below_the_floor() -> None:
+    # look-alike blocks (a shop page): the cut alone would take them all, as their sum of expected words is high
+    p = np.array([0.3] + [KEEP_FLOOR - 0.05] * 10)
+    assert keep_blocks(p, _rows([10] * 11)).tolist() == [True] + [False] * 10
+    assert not keep_blocks(np.full(3, KEEP_FLOOR / 2), _rows([50, 50, 50])).any()
 
 
 def test_rules_extractor_stays_available() -> None:

@@ -132,7 +132,7 @@ def test_title_and_duplicate_headings_leave_one_headline_in_metadata(seed_articl
     assert article.title == "Islamic State Threatens Central Asia"
     assert "Islamic State Threatens Central Asia" not in article.text
     assert _removed_by(article, "title", "Islamic State Threatens Central Asia")
-    pipeline = Pipeline()
+    pipeline = Pipeline(extractor="trafilatura")
     go_blog = _page("2862", pipeline)  # the blog's name, kept above the headline's copy in the body
     assert _removed_by(go_blog, "title", "The Go Blog") and "The Go Blog" not in go_blog.text
     pipeline.configure("title", header_page_types=("listing", "collection"))

@@ -10,8 +10,8 @@ from cleaner.blocks import Block, Kind
 from cleaner.filters import boilerplate
 from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
 from cleaner.line_features import (_dense_stretch, _line_types, _prose_runs, _run_lengths, _sentences, _shift,
-                                   _window_mean, expected_f1_keep, feature_names, keep_lines, lexicon_columns,
-                                   word_counts, word_set)
+                                   _window_mean, feature_names, keep_lines, lexicon_columns, word_counts, word_set)
+from cleaner.keep import expected_f1_keep
 
 from .conftest import SAMPLES
 
