@@ -20,7 +20,6 @@ class BoostedTrees:
     """
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        self.threshold = float(spec.get("threshold", 0.5))  # the best single threshold in training (for reference)
         self.baseline: float = spec["baseline"]
         trees = spec["trees"]
         self.depth = max(t["depth"] for t in trees)
