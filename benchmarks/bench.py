@@ -168,12 +168,13 @@ def _version(dist: str) -> str:
         return "working tree"
 
 
-def _cleaner_system(text_mode: bool, extractor: str = "learned") -> System:
+def _cleaner_system(text_mode: bool, extractor: str = "learned", model: Path | None = None) -> System:
     """cleaner on the raw bytes (html mode) or on the dump (text modes); "cleaner-rules" is the pipeline with
-    trafilatura's rule-based extraction in place of the block classifier, to show what the model adds."""
+    trafilatura's rule-based extraction in place of the block classifier, to show what the model adds. `model`
+    swaps in another block model file (train_blocks.py's fold models)."""
     from cleaner import Pipeline
 
-    pipeline = Pipeline(extractor=extractor)
+    pipeline = Pipeline(extractor=extractor, model=model)
 
     def extract(page: Page) -> Extraction:
         if text_mode:

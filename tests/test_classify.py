@@ -3,6 +3,7 @@ back to rules."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 from cleaner import Pipeline
 from cleaner.block_features import _PHRASE_ORDER, feature_names, features
 from cleaner.boosted import BoostedTrees
-from cleaner.classify import KEEP_FLOOR, block_model, classify_blocks, keep_blocks
+from cleaner.classify import KEEP_FLOOR, MODEL_PATH, block_model, classify_blocks, keep_blocks
 from cleaner.phrases import languages, phrases
 from cleaner.pipeline import _parse_html
 from cleaner.segment import LANDMARKS, segment
@@ -120,3 +121,20 @@ def test_rules_extractor_stays_available() -> None:
         assert "Go has the usual mechanisms for control flow" in art.text
     with pytest.raises(ValueError, match="extractor"):
         Pipeline(extractor="magic")
+
+
+def test_a_pipeline_can_swap_in_another_block_model(tmp_path) -> None:
+    # a model that calls every block content (a huge baseline) keeps the menus the shipped one drops
+    spec = json.loads(MODEL_PATH.read_text("utf-8"))
+    spec["baseline"] = 50.0
+    path = tmp_path / "everything.json"
+    path.write_text(json.dumps(spec))
+    page = (SAMPLES / "html" / "2862.html").read_bytes()
+    shipped = Pipeline().clean(page).text
+    everything = Pipeline(model=path).clean(page).text
+    assert "Go has the usual mechanisms for control flow" in shipped
+    assert len(everything) > len(shipped) + 500
+    (tmp_path / "other.json").write_text(json.dumps({**spec, "features": ["log_words"]}))
+    for bad in (tmp_path / "other.json", tmp_path / "missing.json"):
+        with pytest.raises(ValueError, match="not a block model"):
+            Pipeline(model=bad)

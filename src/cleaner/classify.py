@@ -41,9 +41,11 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
     return cands, features(cands, title, doc.metadata.page_type or "")
 
 
-def classify_blocks(doc: Document) -> list[Block] | None:
-    """The page's content blocks as the model sees them; None when there is no usable model."""
-    model = block_model()
+def classify_blocks(doc: Document, model: BoostedTrees | None = None) -> list[Block] | None:
+    """The page's content blocks as `model` (by default the shipped one) sees them; None when there is no usable
+    model."""
+    if model is None:
+        model = block_model()
     if model is None:
         return None
     cands, rows = candidates(doc)

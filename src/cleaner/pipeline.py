@@ -8,6 +8,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from lxml.etree import ElementDefaultClassLookup, HTMLPullParser, LxmlError, ParserError
@@ -16,6 +17,8 @@ from lxml.html import (HtmlComment, HtmlElement, HtmlElementClassLookup, HtmlEnt
 
 from .article import Article, Metadata
 from .blocks import Block
+from .block_features import feature_names
+from .boosted import BoostedTrees, load_model
 from .classify import classify_blocks
 from .document import Document
 from .dom import ByTag, top_elements
@@ -58,7 +61,8 @@ class Pipeline:
 
     `Pipeline()` holds the built-in filters in their default order; `Pipeline([])` holds none. `extractor` picks
     how HTML main content is found: "learned" (the shipped block classifier, falling back to trafilatura when the
-    model file is missing) or "trafilatura" (rules only).
+    model file is missing) or "trafilatura" (rules only). `model` swaps the shipped block classifier for another
+    model file written by benchmarks/train_blocks.py (`--out`), say one trained on your own pages.
     """
 
     def __init__(
@@ -67,10 +71,16 @@ class Pipeline:
         max_bytes: int | None = None,
         limits: Limits | None = None,
         extractor: str = "learned",
+        model: str | Path | None = None,
     ) -> None:
         if extractor not in EXTRACTORS:
             raise ValueError(f"extractor must be one of {EXTRACTORS}, not {extractor!r}")
         self.extractor = extractor
+        self.block_model: BoostedTrees | None = None  # None: the shipped model
+        if model is not None:
+            self.block_model = load_model(Path(model), feature_names())
+            if self.block_model is None:
+                raise ValueError(f"{model}: not a block model file for this version's features")
         chosen = [cls() for cls in builtin_filters().values()] if filters is None else filters
         self._filters: list[Filter] = [self._make(f) for f in chosen]
         self.limits = limits or Limits()
@@ -248,7 +258,7 @@ class Pipeline:
         """
         assert doc.tree is not None
         try:
-            blocks = classify_blocks(doc) if self.extractor == "learned" else None
+            blocks = classify_blocks(doc, self.block_model) if self.extractor == "learned" else None
             if blocks is not None:
                 doc.extractor = "learned"
             else:
