@@ -1,0 +1,40 @@
+"""Page-type detection on real pages: the schema.org type a page declares, and the markup shapes that override it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from cleaner import Pipeline
+
+from .conftest import SAMPLES
+
+
+def _page_type(page_id: str) -> str:
+    """The type the pipeline detects for a sample page (samples/html, else samples/regression)."""
+    expected = SAMPLES / "expected" / f"{page_id}.json"
+    if expected.is_file():
+        url = json.loads(expected.read_text("utf-8"))["url"]
+        html = (SAMPLES / "html" / f"{page_id}.html").read_bytes()
+    else:
+        url = json.loads((SAMPLES / "regression" / f"{page_id}.json").read_text("utf-8"))["url"]
+        html = gzip.decompress((SAMPLES / "regression" / f"{page_id}.html.gz").read_bytes())
+    return Pipeline().clean(html, url=url).page_type
+
+
+@pytest.mark.parametrize("page_id", ["4159", "0006"])
+def test_a_declared_article_with_a_comment_thread_stays_an_article(page_id: str) -> None:
+    # blog posts (BlogPosting/Article JSON-LD) whose comments carry dozens of "Reply" links
+    assert _page_type(page_id) == "article"
+
+
+def test_faq_markup_does_not_make_a_forum() -> None:
+    # a service page whose FAQ is marked up as schema.org Question/Answer pairs, with no QAPage
+    assert _page_type("1054") != "forum"
+
+
+@pytest.mark.parametrize("page_id", ["0522", "0511", "0554"])
+def test_forum_threads_are_forums(page_id: str) -> None:
+    assert _page_type(page_id) == "forum"
