@@ -8,7 +8,7 @@ import json
 import pytest
 
 from cleaner import Article, Pipeline, clean_article
-from cleaner.phrases import pattern
+from cleaner.phrases import kinds_pattern, pattern
 
 from .conftest import SAMPLES, normalise
 
@@ -76,6 +76,24 @@ def test_disclaimers_drop_affiliate_disclosures() -> None:
                                 ("4159", "As an Affiliate Marketer, I earn from qualifying purchases")):
         article = clean_article(SAMPLES / "html" / f"{page_id}.html")
         assert _removed_by(article, "disclaimers", disclosure)
+
+
+def test_disclaimers_drop_not_a_substitute_for_advice_notes() -> None:
+    spec = json.loads((SAMPLES / "regression" / "4058.json").read_text("utf-8"))
+    page = Pipeline().clean(gzip.decompress((SAMPLES / "regression" / "4058.html.gz").read_bytes()), url=spec["url"])
+    assert _removed_by(page, "disclaimers", "should ever be used as a substitute for direct medical advice")
+    assert "Exercising regularly can improve symptoms" in page.text
+
+
+@pytest.mark.parametrize("note", [
+    "This material is not intended to replace the advice of a qualified professional.",
+    "All investing involves risk, including the possible loss of principal.",
+    "Dieser Artikel ersetzt keine ärztliche Beratung.",
+    "Les informations de ce site ne remplacent pas un avis médical.",
+    "Este contenido no sustituye el consejo médico profesional.",
+])
+def test_disclaimer_phrases_match_advice_and_risk_notes_per_language(note: str) -> None:
+    assert kinds_pattern(("disclaimer",), lowered=True).search(note.lower())
 
 
 def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
@@ -184,6 +202,14 @@ def test_byline_and_date_are_lifted_out_of_the_body(seed_republished: str) -> No
     assert _removed_by(article, "byline", "By Deirdre Tynan")
     assert _removed_by(article, "byline", "June 14, 2015")
     assert article.text.startswith("The appearance of Colonel Gulmurod Khalimov")
+
+
+def test_byline_with_its_date_behind_a_separator_is_lifted_out() -> None:
+    dump = ("How to stay flexible\n\nBy Haley Hoekstra • March 12, 2025\n\nStretching every morning keeps the joints "
+            "supple and the muscles ready for the day, and it takes only ten minutes of your time before breakfast.")
+    article = clean_article(dump, format="text")
+    assert _removed_by(article, "byline", "By Haley Hoekstra • March 12, 2025")
+    assert article.authors == ["Haley Hoekstra"]
 
 
 def test_paragraph_repair_joins_only_sentences_cut_in_two(seed_republished: str) -> None:

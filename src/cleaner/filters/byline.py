@@ -1,7 +1,8 @@
 """Bylines and dates at the top of the body ("By [Name](#)", "June 14, 2015") lifted into `authors` and `date`.
 
 Only the first few blocks are looked at, and only short ones: a byline is a phrase-list opener ("By", "Von",
-"Par", …) followed by names; a date line is nothing but a date (with an optional "Published:" or a time).
+"Par", …) followed by names, with perhaps a date behind a separator ("By Jane Doe • May 3, 2024"); a date line is
+nothing but a date (with an optional "Published:" or a time).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..metadata import split_authors
 from ..phrases import pattern
 
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}$")
+_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•·»–—]\s+")  # between a byline and its date, either way round
 _TRAILER = re.compile(r"(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)(?:\s+|$))?(?:writer|reporter|editor|correspondent)?$", re.I)
 
 
@@ -54,11 +56,9 @@ def _join_split_bylines(blocks: list[Block]) -> None:
 
 def byline_names(text: str) -> list[str]:
     """The names in a byline such as 'By Jane Doe and John Roe', or [] when the text is not a byline."""
+    text = " | ".join(part for part in _SEPARATOR.split(text) if not date_line(part))  # 'By Jane Doe • May 3, 2024'
     match = pattern("byline", anchored=True).match(text)
     if not match:
         return []
-    rest = text[match.end() :]
-    date = date_line(rest.split("|")[-1]) if "|" in rest else None
-    rest = rest.split("|")[0] if date else rest
-    names = split_authors(_TRAILER.sub("", rest.rstrip()).replace(",", ";"))
+    names = split_authors(_TRAILER.sub("", text[match.end() :].rstrip()).replace(",", ";"))
     return names if names and all(_NAME.match(n) for n in names) else []
