@@ -210,6 +210,11 @@ def test_byline_with_its_date_behind_a_separator_is_lifted_out() -> None:
     article = clean_article(dump, format="text")
     assert _removed_by(article, "byline", "By Haley Hoekstra • March 12, 2025")
     assert article.authors == ["Haley Hoekstra"]
+    body = dump.replace("By Haley Hoekstra • March 12, 2025\n\n", "")
+    for n in range(8):  # paragraphs enough that the signature lies past the first blocks
+        body += f"\n\nOn day {n + 2}, hold each stretch a little longer than the day before, breathing slowly throughout."
+    signed = clean_article(body + "\n\nWritten by Haley Hoekstra", format="text")  # a byline that closes the article
+    assert _removed_by(signed, "byline", "Written by Haley Hoekstra") and signed.authors == ["Haley Hoekstra"]
 
 
 def test_paragraph_repair_joins_only_sentences_cut_in_two(seed_republished: str) -> None:

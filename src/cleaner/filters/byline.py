@@ -1,8 +1,8 @@
 """Bylines and dates at the top of the body ("By [Name](#)", "June 14, 2015") lifted into `authors` and `date`.
 
-Only the first few blocks are looked at, and only short ones: a byline is a phrase-list opener ("By", "Von",
-"Par", …) followed by names, with perhaps a date behind a separator ("By Jane Doe • May 3, 2024"); a date line is
-nothing but a date (with an optional "Published:" or a time).
+Only short blocks among the first few are looked at, and for bylines the last two ("Written by …" may close an
+article): a byline is a phrase-list opener ("By", "Von", "Par", …) followed by names, with perhaps a date behind a
+separator ("By Jane Doe • May 3, 2024"); a date line is nothing but a date (with an optional "Published:" or a time).
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ _TRAILER = re.compile(r"(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)
 
 
 class BylineFilter(Filter):
-    """Byline and date lines at the top of the body, moved into metadata."""
+    """Byline and date lines at the top of the body (and bylines at its end), moved into metadata."""
 
     name = "byline"
-    defaults = {"top_blocks": 6, "max_words": 12}
+    defaults = {"top_blocks": 6, "bottom_blocks": 2, "max_words": 12}
 
     def apply(self, doc: Document) -> None:
         _join_split_bylines(doc.blocks[: self.options["top_blocks"] + 1])
@@ -33,9 +33,11 @@ class BylineFilter(Filter):
         super().apply(doc)
 
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
-        if index >= self.options["top_blocks"] or block.word_count > self.options["max_words"]:
+        at_top = index < self.options["top_blocks"]
+        at_bottom = index >= len(doc.blocks) - self.options["bottom_blocks"]
+        if not (at_top or at_bottom) or block.word_count > self.options["max_words"]:
             return None
-        if date := date_line(block.text):
+        if at_top and (date := date_line(block.text)):  # a list of events may end with a date
             doc.metadata.date = doc.metadata.date or date
             return "date line moved to metadata"
         names = byline_names(block.text)
