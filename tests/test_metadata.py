@@ -333,6 +333,9 @@ def test_a_link_to_the_authors_page_names_the_author() -> None:
     assert _page(card).authors == []  # a link around a whole author card is no name
     menu = """<html><body><nav><a href="/author/jane-doe">Jane Doe</a></nav><h1>News</h1><p>Text.</p></body></html>"""
     assert _page(menu).authors == []
+    opener = """<html><body><h1>Faster queries</h1><a href="/blog/authors/team"><p>By Team Tiger Data</p></a>
+    <p>Index the columns you filter on.</p></body></html>"""
+    assert _page(opener).authors == ["Team Tiger Data"]
 
 
 def test_a_local_time_a_day_off_the_utc_jsonld_date_is_the_date() -> None:

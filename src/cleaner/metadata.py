@@ -280,7 +280,7 @@ def _authors(tree: HtmlElement, links: list[HtmlElement], tags: dict[str, list[s
         [" ; ".join(ld.authors)],
         (_strip_byline(v) for key in _AUTHOR_TAGS for v in tags.get(key, ())),
         (_strip_byline(v) for v in _labelled(tags)),
-        author_links(links),
+        (_strip_byline(name) for name in author_links(links)),  # '<a href="/author/x">By Jane Doe</a>'
         (name for text in byline_texts(tree) for name in (_strip_byline(text), *byline_pieces(text))),
         byline_lines(tree),
     )
