@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -16,6 +17,12 @@ SEED_REPUBLISHED = SAMPLES / "text" / "000_2e2843c958388d37.txt"
 def expected_samples() -> list[dict]:
     """The expectations of every sample page (samples/expected/*.json)."""
     return [json.loads(p.read_text("utf-8")) for p in sorted((SAMPLES / "expected").glob("*.json"))]
+
+
+def regression_page(page_id: str) -> tuple[bytes, dict]:
+    """A regression sample's HTML and its ground truth (url, page_type, main_content, …) from samples/regression/."""
+    spec = json.loads((SAMPLES / "regression" / f"{page_id}.json").read_text("utf-8"))
+    return gzip.decompress((SAMPLES / "regression" / f"{page_id}.html.gz").read_bytes()), spec
 
 
 def normalise(text: str) -> str:

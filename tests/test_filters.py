@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from cleaner import Article, Pipeline, clean_article
 from cleaner.phrases import kinds_pattern, pattern
 
-from .conftest import SAMPLES, normalise
+from .conftest import SAMPLES, normalise, regression_page
 
 
 RULES = Pipeline(extractor="trafilatura")  # the rule-based extraction leaves the junk in for the filters to find
@@ -79,8 +78,8 @@ def test_disclaimers_drop_affiliate_disclosures() -> None:
 
 
 def test_disclaimers_drop_not_a_substitute_for_advice_notes() -> None:
-    spec = json.loads((SAMPLES / "regression" / "4058.json").read_text("utf-8"))
-    page = Pipeline().clean(gzip.decompress((SAMPLES / "regression" / "4058.html.gz").read_bytes()), url=spec["url"])
+    html, spec = regression_page("4058")
+    page = Pipeline().clean(html, url=spec["url"])
     assert _removed_by(page, "disclaimers", "should ever be used as a substitute for direct medical advice")
     assert "Exercising regularly can improve symptoms" in page.text
 
@@ -170,8 +169,7 @@ def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None
 
 
 def test_trailing_headings_drop_the_headings_that_end_an_article() -> None:
-    spec = json.loads((SAMPLES / "regression" / "4058.json").read_text("utf-8"))
-    html = gzip.decompress((SAMPLES / "regression" / "4058.html.gz").read_bytes())
+    html, spec = regression_page("4058")
     pipeline = Pipeline()
     page = pipeline.clean(html, url=spec["url"])
     assert page.page_type == "article"
@@ -254,8 +252,7 @@ def test_dom_hooks_do_not_record_again_what_an_earlier_filter_removed() -> None:
 
 
 def test_navigation_drops_a_bare_sponsor_label_line() -> None:
-    spec = json.loads((SAMPLES / "regression" / "0029.json").read_text("utf-8"))
-    html = gzip.decompress((SAMPLES / "regression" / "0029.html.gz").read_bytes())
+    html, spec = regression_page("0029")
     page = RULES.clean(html, url=spec["url"])  # a course page naming its partner under a bare 'in partnership with'
     assert _removed_by(page, "navigation", "in partnership with")
     assert "The News Product Management Certification was originally created" in page.text

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pytest
 
 from cleaner import Pipeline
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, regression_page
 
 
 def _page_type(page_id: str) -> str:
@@ -19,8 +18,8 @@ def _page_type(page_id: str) -> str:
         url = json.loads(expected.read_text("utf-8"))["url"]
         html = (SAMPLES / "html" / f"{page_id}.html").read_bytes()
     else:
-        url = json.loads((SAMPLES / "regression" / f"{page_id}.json").read_text("utf-8"))["url"]
-        html = gzip.decompress((SAMPLES / "regression" / f"{page_id}.html.gz").read_bytes())
+        html, spec = regression_page(page_id)
+        url = spec["url"]
     return Pipeline().clean(html, url=url).page_type
 
 
