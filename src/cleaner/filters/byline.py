@@ -17,7 +17,7 @@ from ..metadata import split_authors
 from ..phrases import pattern
 
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}$")
-_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•·»–—]\s+")  # between a byline and its date, either way round
+_SEPARATOR = re.compile(r"\||(?<=\s)[•·»–—](?=\s)")  # between a byline and its date, either way round
 _TRAILER = re.compile(r"(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)(?:\s+|$))?(?:writer|reporter|editor|correspondent)?$", re.I)
 
 
@@ -58,7 +58,8 @@ def _join_split_bylines(blocks: list[Block]) -> None:
 
 def byline_names(text: str) -> list[str]:
     """The names in a byline such as 'By Jane Doe and John Roe', or [] when the text is not a byline."""
-    text = " | ".join(part for part in _SEPARATOR.split(text) if not date_line(part))  # 'By Jane Doe • May 3, 2024'
+    parts = (part.strip() for part in _SEPARATOR.split(text))
+    text = " | ".join(part for part in parts if part and not date_line(part))  # 'By Jane Doe • May 3, 2024'
     match = pattern("byline", anchored=True).match(text)
     if not match:
         return []
