@@ -30,7 +30,12 @@ _LOG_WORDS = feature_names().index("log_words")
 @lru_cache(maxsize=1)
 def block_model() -> BoostedTrees | None:
     """The shipped block classifier, or None when the model file is missing or was built for other features."""
-    return load_model(MODEL_PATH, feature_names())
+    return load_block_model(MODEL_PATH)
+
+
+def load_block_model(path: Path) -> BoostedTrees | None:
+    """The block model file at `path`, or None when it is missing or was built for other features than these."""
+    return load_model(path, feature_names())
 
 
 def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:

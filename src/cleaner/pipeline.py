@@ -17,9 +17,8 @@ from lxml.html import (HtmlComment, HtmlElement, HtmlElementClassLookup, HtmlEnt
 
 from .article import Article, Metadata
 from .blocks import Block
-from .block_features import feature_names
-from .boosted import BoostedTrees, load_model
-from .classify import classify_blocks
+from .boosted import BoostedTrees
+from .classify import classify_blocks, load_block_model
 from .document import Document
 from .dom import ByTag, top_elements
 from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
@@ -78,7 +77,7 @@ class Pipeline:
         self.extractor = extractor
         self.block_model: BoostedTrees | None = None  # None: the shipped model
         if model is not None:
-            self.block_model = load_model(Path(model), feature_names())
+            self.block_model = load_block_model(Path(model))
             if self.block_model is None:
                 raise ValueError(f"{model}: not a block model file for this version's features")
         chosen = [cls() for cls in builtin_filters().values()] if filters is None else filters
