@@ -392,3 +392,21 @@ def test_cjk_title_separators_and_unspaced_byline() -> None:
     assert _page(no_h1).title == "城市更新让老街区焕发新活力"
     snake = "<html><head><title>read_csv_file - Docs</title></head><body><p>Reads.</p></body></html>"
     assert _page(snake).title == "read_csv_file"  # an underscore between Latin letters separates nothing
+
+
+def test_the_headline_is_the_h1_a_reader_sees() -> None:
+    """A <br> between its words, a <style> block inside it, soft hyphens and a documentation generator's '¶'
+    anchor are not part of the headline; an entity the page escaped twice is read."""
+    broken = """<html><head><title>Rebuilding the Legacy of American Made | Makers Market</title></head><body>
+    <h1 style="text-align: center;">Rebuilding the Legacy<br />of American Made</h1><p>Handmade goods.</p></body></html>"""
+    assert _page(broken).title == "Rebuilding the Legacy of American Made"
+    hyphenated = """<html><head><title>City of Marion: Home Repair Assistance Program</title></head><body>
+    <h1>Home Repair Assis&shy;tance Pro­gram</h1><p>A new cycle of funds is available.</p></body></html>"""
+    assert _page(hyphenated).title == "Home Repair Assistance Program"
+    styled = """<html><head><title>Shop | Bader</title></head><body><h1><style>.css-1a8e{cursor:pointer}</style>
+    The Cream with TFC8&amp;reg; Face Moisturizer</h1><p>Our best seller.</p></body></html>"""
+    assert _page(styled, "https://example.org/products/the-cream").title == "The Cream with TFC8® Face Moisturizer"
+    sphinx = """<html><head><title>Logging HOWTO — Python 3.14 documentation</title></head><body>
+    <h1>Logging HOWTO<a class="headerlink" href="#logging-howto" title="Link to this heading">¶</a></h1>
+    <p>Logging is a means of tracking events.</p></body></html>"""
+    assert _page(sphinx, "https://docs.example.org/3/howto/logging.html").title == "Logging HOWTO"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -34,6 +35,9 @@ _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}  # 'example.co.u
 _EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm)$", re.I)
 _SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title must be to be taken for it
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
+_SOFT_HYPHEN = "\xad"  # a hyphenation hint no reader sees: 'Assis\xadtance'
+_PERMALINK = "¶🔗"  # signs a heading's anchor link shows after it
+_UNSEEN = frozenset({"script", "style", "noscript", "template"})  # elements whose text no reader sees
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
 _FIRST_BYLINE_GROUP, _BYLINE_LINES = 3, 5  # in `_authors`: the first candidates from the body, the 'By Jane Doe' lines
 LOOKED_UP = ("meta", "link", "title", "script", "h1", "a", "time")  # the tags whose elements page_metadata reads
@@ -70,7 +74,7 @@ def page_metadata(tree: HtmlElement, url: str | None, found: ByTag | None = None
     sitename = _first(tags, _SITE_TAGS) or ld.sitename
     canonical = _canonical(found.anywhere("link"), tags)
     return Metadata(
-        title=_title(found, tags, ld, sitename, url or canonical),
+        title=_unescaped(_title(found, tags, ld, sitename, url or canonical)),
         authors=_authors(tree, found.anywhere("a"), tags, ld, _site(sitename, url or canonical, [])),
         date=_date(tree, found.anywhere("time"), tags, ld, url or canonical),
         url=url or canonical,
@@ -215,12 +219,24 @@ def _page_h1s(elements: Iterable[HtmlElement], site: _Site) -> list[str]:
 
 
 def _heading_text(heading: HtmlElement) -> str:
-    """The heading's text without a leading label element ('<span class="label">News</span> Headline')."""
-    text = " ".join(heading.text_content().split())
+    """The heading's visible text (a <br> read as a space, no <style>, no soft hyphens), without a leading label
+    element ('<span class="label">News</span> Headline') or a trailing permalink sign ('Headline¶')."""
     first = next(iter(heading), None)
-    if first is not None and not (heading.text or "").strip() and _LABEL_CLASS.search(first.get("class") or ""):
-        text = text[len(" ".join(first.text_content().split())) :].strip()
-    return text
+    label = first is not None and not (heading.text or "").strip() and _LABEL_CLASS.search(first.get("class") or "")
+    text = _visible_text(heading, first if label else None).replace(_SOFT_HYPHEN, "")
+    return " ".join(text.split()).rstrip(_PERMALINK).rstrip()
+
+
+def _visible_text(element: HtmlElement, skip: HtmlElement | None = None) -> str:
+    """The text of `element` a reader sees: <br> as a space, no script, style or comment text, nor `skip`'s."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            parts.append(" ")
+        elif child is not skip and isinstance(child.tag, str) and child.tag not in _UNSEEN:
+            parts.append(_visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _title_parts(title: str, site: _Site) -> tuple[list[str], list[str]]:
@@ -376,6 +392,11 @@ def _tag_values(tags: dict[str, list[str]]) -> Iterable[str]:
 
 def _first(tags: dict[str, list[str]], keys: Iterable[str]) -> str | None:
     return next((tags[key][0] for key in keys if key in tags), None)
+
+
+def _unescaped(value: str | None) -> str | None:
+    """`value` with entities a page escaped twice ('Cream&amp;reg;' shows as 'Cream&reg;') read."""
+    return unescape(value) if value and "&" in value else value
 
 
 def _clean(value: str | None) -> str | None:
