@@ -135,6 +135,6 @@ def test_a_pipeline_can_swap_in_another_block_model(tmp_path) -> None:
     assert "Go has the usual mechanisms for control flow" in shipped
     assert len(everything) > len(shipped) + 500
     (tmp_path / "other.json").write_text(json.dumps({**spec, "features": ["log_words"]}))
-    for bad in (tmp_path / "other.json", tmp_path / "missing.json"):
-        with pytest.raises(ValueError, match="not a block model"):
+    for bad, reason in ((tmp_path / "other.json", "not a block model"), (tmp_path / "missing.json", "no such file")):
+        with pytest.raises(ValueError, match=reason):
             Pipeline(model=bad)

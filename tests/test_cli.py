@@ -18,6 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner import Pipeline
+from cleaner.classify import MODEL_PATH
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 pytestmark = pytest.mark.skipif(not (SAMPLES / "html").is_dir(), reason="samples/ is missing")
@@ -244,6 +245,22 @@ def test_config_file_and_command_line_shape_the_pipeline(corpus: Path, tmp_path:
     assert keep[0] not in flat(record["text"]) and keep[-1] in flat(record["text"])
     reasons = {r["reason"] for r in record["removed"] if r["filter"] == "site_rules"}
     assert reasons == {f"site rule //p[contains(., '{keep[0][:40]}')]", "site rule h2"}
+
+
+def test_the_extractor_and_the_block_model_are_chosen_on_the_command_line_or_in_the_config(tmp_path: Path) -> None:
+    page = SAMPLES / "html" / "2862.html"
+    spec = json.loads(MODEL_PATH.read_text("utf-8"))
+    (tmp_path / "everything.json").write_text(json.dumps({**spec, "baseline": 50.0}))  # calls every block content
+    (tmp_path / "cleaner.toml").write_text('model = "everything.json"\n')  # read from the config file's folder
+    shipped = cleaner("clean", str(page)).stdout
+    for args in (["--model", str(tmp_path / "everything.json")], ["--config", str(tmp_path / "cleaner.toml")]):
+        run = cleaner("clean", str(page), *args)
+        assert run.returncode == 0 and len(run.stdout) > len(shipped) + 500, args
+    rules = cleaner("clean", str(page), "--extractor", "trafilatura")
+    assert rules.returncode == 0 and "Go has the usual mechanisms for control flow" in rules.stdout
+    assert rules.stdout != shipped
+    missing = cleaner("clean", str(page), "--model", str(tmp_path / "missing.json"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
 def test_filters_lists_every_filter_in_order_with_a_description() -> None:

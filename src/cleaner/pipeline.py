@@ -79,7 +79,8 @@ class Pipeline:
         if model is not None:
             self.block_model = load_block_model(Path(model))
             if self.block_model is None:
-                raise ValueError(f"{model}: not a block model file for this version's features")
+                what = "not a block model file for this version's features" if Path(model).is_file() else "no such file"
+                raise ValueError(f"{model}: {what}")
         chosen = [cls() for cls in builtin_filters().values()] if filters is None else filters
         self._filters: list[Filter] = [self._make(f) for f in chosen]
         self.limits = limits or Limits()

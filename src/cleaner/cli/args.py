@@ -7,6 +7,7 @@ import os
 
 from ..limits import Limits
 from ..load import DEFAULT_MAX_BYTES, FORMATS
+from ..pipeline import EXTRACTORS
 
 OUTPUT_FORMATS = ("txt", "md", "json", "jsonl")
 
@@ -79,6 +80,12 @@ def _pipeline_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--set", action="append", default=[], metavar="FILTER.OPTION=VALUE", dest="settings",
         help="set a filter option; VALUE is read as TOML (200, true, \"text\", [1, 2]) or else as a string",
+    )
+    group.add_argument(
+        "--extractor", choices=EXTRACTORS, help="learned (the default: the block model) or trafilatura (rules only)"
+    )
+    group.add_argument(
+        "--model", metavar="FILE", help="score blocks with this model file (benchmarks/train_blocks.py --out)"
     )
     group.add_argument(
         "--drop", action="append", nargs=2, default=[], metavar=("HOST", "SELECTOR"),

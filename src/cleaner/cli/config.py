@@ -16,22 +16,25 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-_TOP_KEYS = {"disable", "filters", "site_rules"}
+_TOP_KEYS = {"disable", "filters", "site_rules", "extractor", "model"}
 
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """Which built-in filters to drop, options per filter, per-site drop rules, and the input size limit."""
+    """Which built-in filters to drop, options per filter, per-site drop rules, the input size limit, the extractor
+    and the block model file (None: the shipped one)."""
 
     disable: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     site_rules: dict[str, list[str]] = field(default_factory=dict)
     max_bytes: int | None = None
+    extractor: str = "learned"
+    model: str | None = None
 
 
 def build_pipeline(spec: PipelineSpec) -> Pipeline:
     """The default pipeline changed as the spec says; KeyError/TypeError/ValueError on a wrong name or option."""
-    pipeline = Pipeline() if spec.max_bytes is None else Pipeline(max_bytes=spec.max_bytes)
+    pipeline = Pipeline(max_bytes=spec.max_bytes, extractor=spec.extractor, model=spec.model)
     for name in spec.disable:
         pipeline.remove(name)
     for name, options in spec.options.items():
@@ -42,7 +45,8 @@ def build_pipeline(spec: PipelineSpec) -> Pipeline:
 
 
 def spec_from_args(args: argparse.Namespace) -> PipelineSpec:
-    """The spec from `--config` then `--disable`, `--set` and `--drop` (the command line adds to the file)."""
+    """The spec from `--config` then `--disable`, `--set`, `--drop`, `--extractor` and `--model` (the command line adds
+    to the file, or overrides it)."""
     table = _read_toml(Path(args.config)) if args.config else {}
     disable = list(table.get("disable", []))
     options: dict[str, dict[str, Any]] = {name: dict(opts) for name, opts in table.get("filters", {}).items()}
@@ -53,7 +57,8 @@ def spec_from_args(args: argparse.Namespace) -> PipelineSpec:
         options.setdefault(name, {})[option] = value
     for host, selector in args.drop:
         rules.setdefault(host, []).append(selector)
-    spec = PipelineSpec(tuple(dict.fromkeys(disable)), options, rules, getattr(args, "max_bytes", None))
+    spec = PipelineSpec(tuple(dict.fromkeys(disable)), options, rules, getattr(args, "max_bytes", None),
+                        args.extractor or table.get("extractor", "learned"), args.model or _config_model(args, table))
     try:
         build_pipeline(spec)
     except KeyError as err:
@@ -61,6 +66,11 @@ def spec_from_args(args: argparse.Namespace) -> PipelineSpec:
     except (TypeError, ValueError) as err:
         raise UsageError(str(err)) from None
     return spec
+
+
+def _config_model(args: argparse.Namespace, table: dict[str, Any]) -> str | None:
+    """The config file's model path, read from the config file's folder when relative."""
+    return str(Path(args.config).parent / table["model"]) if "model" in table else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -77,6 +87,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     disable = table.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(name, str) for name in disable):
         raise UsageError(f"config {path}: 'disable' must be a list of filter names")
+    for key in ("extractor", "model"):
+        if not isinstance(table.get(key, ""), str):
+            raise UsageError(f"config {path}: '{key}' must be a string")
     for key in ("filters", "site_rules"):
         if not isinstance(table.get(key, {}), dict):
             raise UsageError(f"config {path}: [{key}] must be a table")
