@@ -12,7 +12,8 @@ import pytest
 from cleaner import Pipeline
 from cleaner.block_features import _PHRASE_ORDER, feature_names, features
 from cleaner.boosted import BoostedTrees
-from cleaner.classify import KEEP_FLOOR, MODEL_PATH, block_model, classify_blocks, keep_blocks
+from cleaner.classify import KEEP_FLOOR, MODEL_PATH, SHARPEN_T, block_model, classify_blocks, keep_blocks, sharpened
+from cleaner.keep import expected_f1_keep
 from cleaner.phrases import languages, phrases
 from cleaner.pipeline import _parse_html
 from cleaner.segment import LANDMARKS, segment
@@ -99,11 +100,22 @@ def _rows(words: list[int]) -> np.ndarray:
 
 
 def test_keep_blocks_cuts_each_page_where_its_expected_f1_peaks() -> None:
-    # three short likely blocks and a long unlikely one (a footer): the 0.3 block is worth its words, the footer not
-    kept = keep_blocks(np.array([0.9, 0.6, 0.3, 0.15]), _rows([10, 10, 10, 100]))
+    # three short likely blocks and a long unlikely one (a footer): the 0.4 block is worth its words, the footer not
+    kept = keep_blocks(np.array([0.9, 0.6, 0.4, 0.15]), _rows([10, 10, 10, 100]))
     assert kept.tolist() == [True, True, True, False]
+    # scores are sharpened first: a 0.3 block, which the raw scores' cut would take, costs more than it brings
+    assert expected_f1_keep(np.array([0.9, 0.6, 0.3, 0.15]), np.array([10, 10, 10, 100])).tolist()[2]
+    assert keep_blocks(np.array([0.9, 0.6, 0.3, 0.15]), _rows([10, 10, 10, 100])).tolist() == [True, True, False, False]
     # one long confident block: the short doubtful ones would cost more precision than they add recall
     assert keep_blocks(np.array([0.95, 0.45, 0.45]), _rows([300, 5, 5])).tolist() == [True, False, False]
+
+
+def test_sharpened_scores_keep_their_order_and_move_away_from_one_half() -> None:
+    p = np.array([0.05, 0.2, 0.5, 0.7, 0.99])
+    sharp = sharpened(p)
+    assert SHARPEN_T < 1 and np.all(np.diff(sharp) > 0) and sharp[2] == pytest.approx(0.5)
+    assert np.all(np.abs(sharp - 0.5) >= np.abs(p - 0.5))
+    assert sharpened(np.array([0.0, 1.0])).tolist() == pytest.approx([0.0, 1.0])
 
 
 def test_keep_blocks_never_takes_a_block_below_the_floor() -> None:
