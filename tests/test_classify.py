@@ -106,6 +106,10 @@ def test_keep_blocks_cuts_each_page_where_its_expected_f1_peaks() -> None:
     # scores are sharpened first: a 0.3 block, which the raw scores' cut would take, costs more than it brings
     assert expected_f1_keep(np.array([0.9, 0.6, 0.3, 0.15]), np.array([10, 10, 10, 100])).tolist()[2]
     assert keep_blocks(np.array([0.9, 0.6, 0.3, 0.15]), _rows([10, 10, 10, 100])).tolist() == [True, True, False, False]
+    # but not on a forum, where every post is content and short replies score low
+    forum = _rows([10, 10, 10, 100])
+    forum[:, feature_names().index("type_forum")] = 1.0
+    assert keep_blocks(np.array([0.9, 0.6, 0.3, 0.15]), forum).tolist() == [True, True, True, False]
     # one long confident block: the short doubtful ones would cost more precision than they add recall
     assert keep_blocks(np.array([0.95, 0.45, 0.45]), _rows([300, 5, 5])).tolist() == [True, False, False]
 
