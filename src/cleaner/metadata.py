@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from html import unescape
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import unescape
 from itertools import islice
 from urllib.parse import unquote, urlsplit
 
