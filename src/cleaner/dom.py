@@ -9,6 +9,11 @@ from lxml.html import HtmlElement
 
 from .document import Document
 
+# elements whose text no reader sees
+INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "select", "option", "textarea", "svg",
+                       "iframe", "object", "embed", "canvas", "button", "input", "map", "audio", "video", "picture",
+                       "source"})
+
 _NO_MARKER = "    "  # the marker of an element without any of those attributes
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
@@ -119,3 +124,15 @@ def link_density(element: HtmlElement) -> float:
 def word_count(text: str) -> int:
     """Number of \\w+ runs."""
     return len(_WORD.findall(text))
+
+
+def visible_text(element: HtmlElement, skip: HtmlElement | None = None) -> str:
+    """The text of `element` a reader sees: <br> as a space, no text of `INVISIBLE` elements, comments or `skip`."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            parts.append(" ")
+        elif child is not skip and isinstance(child.tag, str) and child.tag not in INVISIBLE:
+            parts.append(visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

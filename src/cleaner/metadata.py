@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 from .article import Metadata
 from .blocks import fingerprint
 from .dates import machine_date, one_day_apart, url_date
-from .dom import ByTag
+from .dom import ByTag, visible_text
 from .meta_html import (author_links, byline_lines, byline_opener, byline_pieces, byline_texts, is_name, meta_tags,
                         time_values, visible_dates)
 from .meta_jsonld import JsonLd, page_jsonld
@@ -37,7 +37,6 @@ _SLUG_MARGIN = 0.15  # how much closer to the URL's slug the <h1> or the title m
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge|prefix)(?:\s|$)")  # a thread's or post's tag before its title
 _SOFT_HYPHEN = "\xad"  # a hyphenation hint no reader sees: 'Assis\xadtance'
 _PERMALINK = "¶🔗"  # signs a heading's anchor link shows after it
-_UNSEEN = frozenset({"script", "style", "noscript", "template"})  # elements whose text no reader sees
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$")
 _FIRST_BYLINE_GROUP, _BYLINE_LINES = 3, 5  # in `_authors`: the first candidates from the body, the 'By Jane Doe' lines
 LOOKED_UP = ("meta", "link", "title", "script", "h1", "a", "time")  # the tags whose elements page_metadata reads
@@ -223,20 +222,8 @@ def _heading_text(heading: HtmlElement) -> str:
     element ('<span class="label">News</span> Headline') or a trailing permalink sign ('Headline¶')."""
     first = next(iter(heading), None)
     label = first is not None and not (heading.text or "").strip() and _LABEL_CLASS.search(first.get("class") or "")
-    text = _visible_text(heading, first if label else None).replace(_SOFT_HYPHEN, "")
+    text = visible_text(heading, first if label else None).replace(_SOFT_HYPHEN, "")
     return " ".join(text.split()).rstrip(_PERMALINK).rstrip()
-
-
-def _visible_text(element: HtmlElement, skip: HtmlElement | None = None) -> str:
-    """The text of `element` a reader sees: <br> as a space, no script, style or comment text, nor `skip`'s."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == "br":
-            parts.append(" ")
-        elif child is not skip and isinstance(child.tag, str) and child.tag not in _UNSEEN:
-            parts.append(_visible_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _title_parts(title: str, site: _Site) -> tuple[list[str], list[str]]:

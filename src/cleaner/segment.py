@@ -17,10 +17,8 @@ from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
 from .blocks import Block, Kind
+from .dom import INVISIBLE
 
-# never visible text
-_SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "textarea", "svg", "iframe",
-         "object", "embed", "canvas", "button", "input", "map", "audio", "video", "picture", "source"}
 _KIND = {"h1": Kind.HEADING, "h2": Kind.HEADING, "h3": Kind.HEADING, "h4": Kind.HEADING, "h5": Kind.HEADING,
          "h6": Kind.HEADING, "li": Kind.LIST_ITEM, "dt": Kind.LIST_ITEM, "dd": Kind.LIST_ITEM,
          "blockquote": Kind.QUOTE, "pre": Kind.CODE, "tr": Kind.TABLE}
@@ -108,7 +106,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
     for event, element in walker:
         if event == "start":
             tag = element.tag
-            if tag.__class__ is not str or tag in _SKIP:  # comments and processing instructions have no str tag
+            if tag.__class__ is not str or tag in INVISIBLE:  # comments and processing instructions have no str tag
                 states.append(None)
                 walker.skip_subtree()
                 continue
