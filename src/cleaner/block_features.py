@@ -19,12 +19,12 @@ import numpy as np
 from .blocks import Kind
 from .pagetype import PAGE_TYPES
 from .phrases import opening
+from .scripts import UNSPACED_PUNCTUATION, UNSPACED_TERMINALS, WORD
 from .segment import LANDMARKS, SIGNALS, Candidate
 
-_WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»)")  # a block ending in one reads as a sentence
-_PUNCT_CHARS = ".,;:!?"  # counted per word
+_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»)" + UNSPACED_TERMINALS)  # a block ending in one reads as a sentence
+_PUNCT_CHARS = ".,;:!?" + UNSPACED_PUNCTUATION  # counted per word
 _FIRST = itemgetter(0)
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
 _TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5": "h456", "h6": "h456", "li": "li",
@@ -85,7 +85,7 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     if not n:
         return np.zeros((0, len(feature_names())), dtype=np.float32)
     texts = [c.text for c in cands]
-    tokens = [_WORD.findall(t) for t in texts]
+    tokens = [WORD.findall(t) for t in texts]
     lowered = [t.lower() for t in texts]
     word_list = list(map(len, tokens))
     words = np.array(word_list, dtype=np.float64)
@@ -93,7 +93,7 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     link_chars = _column(c.link_chars for c in cands)
     linked = np.minimum(1.0, np.divide(link_chars, chars, out=np.zeros(n), where=chars > 0))
     per_word = 1.0 / np.maximum(1.0, words)
-    counts = _text_counts(texts, lowered, tokens, {w.lower() for w in _WORD.findall(title)})
+    counts = _text_counts(texts, lowered, tokens, {w.lower() for w in WORD.findall(title)})
     paths = Counter(c.path for c in cands)
     repeats = Counter(lowered)
     best = _best_container(cands, word_list)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .scripts import UNSPACED_TERMINALS, WORD
+
 
 class Kind(str, Enum):
     """What a block is, structurally."""
@@ -18,8 +20,9 @@ class Kind(str, Enum):
     CODE = "code"
 
 
-_WORD = re.compile(r"\w+")
-_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»")  # a text whose last visible character is one ends a sentence
+_WORD = re.compile(r"\w+")  # fingerprints compare texts run for run
+# a text whose last visible character is one ends a sentence
+_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»" + UNSPACED_TERMINALS)
 
 
 @dataclass
@@ -37,7 +40,7 @@ class Block:
     def word_count(self) -> int:
         """Number of word tokens (filters ask often: counted once per text, again only if the text is replaced)."""
         if self._counted is None or self._counted[0] is not self.text:
-            self._counted = (self.text, len(_WORD.findall(self.text)))
+            self._counted = (self.text, len(WORD.findall(self.text)))
         return self._counted[1]
 
     @property

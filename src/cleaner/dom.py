@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from .document import Document
+from .scripts import WORD
 
 # elements whose text no reader sees
 INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "select", "option", "textarea", "svg",
@@ -17,7 +18,6 @@ INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "selec
 _NO_MARKER = "    "  # the marker of an element without any of those attributes
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
-_WORD = re.compile(r"\w+")
 
 
 def marker(element: HtmlElement) -> str:
@@ -122,8 +122,8 @@ def link_density(element: HtmlElement) -> float:
 
 
 def word_count(text: str) -> int:
-    """Number of \\w+ runs."""
-    return len(_WORD.findall(text))
+    """Number of words (`scripts.WORD`)."""
+    return len(WORD.findall(text))
 
 
 def visible_text(element: HtmlElement, skip: HtmlElement | None = None) -> str:
