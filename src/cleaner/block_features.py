@@ -16,14 +16,14 @@ from operator import itemgetter
 
 import numpy as np
 
-from .blocks import Kind
+from .blocks import SENTENCE_ENDS, Kind
 from .pagetype import PAGE_TYPES
 from .phrases import opening
-from .scripts import UNSPACED_PUNCTUATION, UNSPACED_TERMINALS, WORD
+from .scripts import UNSPACED_PUNCTUATION, WORD
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _DIGIT = re.compile(r"\d")
-_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»)" + UNSPACED_TERMINALS)  # a block ending in one reads as a sentence
+_TERMINAL_CHARS = SENTENCE_ENDS | {")"}  # a block ending in one reads as a sentence
 _PUNCT_CHARS = ".,;:!?" + UNSPACED_PUNCTUATION  # counted per word
 _FIRST = itemgetter(0)
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")

@@ -22,7 +22,7 @@ class Kind(str, Enum):
 
 _WORD = re.compile(r"\w+")  # fingerprints compare texts run for run
 # a text whose last visible character is one ends a sentence
-_TERMINAL_CHARS = frozenset(".!?…:;\"'”’»" + UNSPACED_TERMINALS)
+SENTENCE_ENDS = frozenset(".!?…:;\"'”’»" + UNSPACED_TERMINALS)
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Block:
     def ends_sentence(self) -> bool:
         """True when the text ends with terminal punctuation or a closing quote (its last character but spaces:
         a regex anchored at the end would scan the whole text, and a paragraph being repaired grows line by line)."""
-        return self.text.rstrip()[-1:] in _TERMINAL_CHARS
+        return self.text.rstrip()[-1:] in SENTENCE_ENDS
 
     @property
     def is_heading(self) -> bool:

@@ -26,7 +26,7 @@ MODEL_PATH = Path(__file__).parent / "models" / "blocks.json"
 # unlikely; out of fold, a floor anywhere in 0.15-0.3 gains the same (+0.0025 word F1 over the cut alone).
 KEEP_FLOOR = 0.2
 # Out of fold the probabilities are calibrated (blocks scored 0.2-0.3 are content 27% of the time; a temperature fit
-# by log-loss comes out at 1.05-1.1 for every page type), yet the cut keeps too many doubtful blocks, likely because it
+# by log-loss comes out at 1.05-1.3 for every page type), yet the cut keeps too many doubtful blocks, likely because it
 # weighs them as independent where on one page they err together (a whole promo box). Sharpened (logit / SHARPEN_T)
 # before the cut and the floor, the page keeps fewer of them. End to end on the tune pages, each scored by the fold
 # model that never saw its site (word F1 / `without` snippet rate): T 1.0 0.8683 / 0.0451; 0.87 0.8684 / 0.0421;
