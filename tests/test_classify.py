@@ -12,10 +12,11 @@ import lxml.html
 import numpy as np
 import pytest
 
-from cleaner import Pipeline
+from cleaner import Pipeline, context_features
 from cleaner.block_features import _PHRASE_ORDER, feature_names, features
 from cleaner.boosted import BoostedTrees
-from cleaner.classify import KEEP_FLOOR, MODEL_PATH, SHARPEN_T, block_model, classify_blocks, keep_blocks, sharpened
+from cleaner.classify import (KEEP_FLOOR, MODEL_PATH, SHARPEN_T, block_model, classify_blocks, keep_blocks,
+                              load_block_model, sharpened)
 from cleaner.keep import expected_f1_keep
 from cleaner.phrases import languages, phrases
 from cleaner.pipeline import _parse_html
@@ -82,7 +83,24 @@ def test_boosted_trees_walk_each_row_to_its_leaf() -> None:
 
 
 def test_the_shipped_model_loads_for_these_features() -> None:
-    assert block_model() is not None, "models/blocks.json is missing or was trained on other features: retrain"
+    model = block_model()
+    assert model is not None, "models/blocks.json is missing or was trained on other features: retrain"
+    assert model.context is not None, "models/blocks.json has no context pass: retrain"
+
+
+def test_the_context_pass_sees_the_first_scores_of_a_blocks_neighbours_and_containers() -> None:
+    cands = segment(_tree("0522"))
+    rows = features(cands)
+    parents = Counter(c.parents[-2] for c in cands if len(c.parents) > 1)
+    post = max(parents, key=lambda key: (parents[key], key))  # the container holding the most blocks
+    inside = np.array([len(c.parents) > 1 and c.parents[-2] == post for c in cands])
+    scores = np.where(inside, 0.9, 0.1)
+    names = context_features.feature_names()
+    ctx = context_features.features(cands, rows, scores)
+    assert ctx.shape == (len(cands), len(names))
+    up1, logit, prev = (ctx[:, names.index(n)] for n in ("up1_p", "logit", "prev1_logit"))
+    assert np.allclose(up1[inside], 0.9) and np.all(up1[~inside] < 0.5)
+    assert np.allclose(prev[1:], logit[:-1]) and logit[inside].min() > logit[~inside].max()
 
 
 def test_learned_extraction_keeps_the_forum_thread_and_drops_the_menus() -> None:
@@ -192,6 +210,13 @@ def test_a_pipeline_can_swap_in_another_block_model(tmp_path) -> None:
     assert "Go has the usual mechanisms for control flow" in shipped
     assert len(everything) > len(shipped) + 500
     (tmp_path / "other.json").write_text(json.dumps({**spec, "features": ["log_words"]}))
-    for bad, reason in ((tmp_path / "other.json", "not a block model"), (tmp_path / "missing.json", "no such file")):
+    (tmp_path / "other_context.json").write_text(json.dumps({**spec, "context": {**spec["context"], "features": []}}))
+    first_only = {k: v for k, v in spec.items() if k != "context"}  # a file written before the context pass
+    (tmp_path / "first.json").write_text(json.dumps({**first_only, "baseline": 50.0}))
+    first = load_block_model(tmp_path / "first.json")
+    assert first is not None and first.context is None
+    assert len(Pipeline(model=tmp_path / "first.json").clean(page).text) >= len(everything)
+    for bad, reason in ((tmp_path / "other.json", "not a block model"), (tmp_path / "missing.json", "no such file"),
+                        (tmp_path / "other_context.json", "not a block model")):
         with pytest.raises(ValueError, match=reason):
             Pipeline(model=bad)

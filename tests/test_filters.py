@@ -70,11 +70,12 @@ def test_disclaimers_drop_editorial_notes_and_source_lines(seed_republished: str
 
 
 def test_disclaimers_drop_affiliate_disclosures() -> None:
-    """The model keeps these lines (they sit inside the article's container): the phrase list drops them."""
+    """Such lines sit inside the article's container; where the model keeps one (4159), the phrase list drops it."""
     for page_id, disclosure in (("0461", "As an Amazon Associate we earn from qualifying purchases"),
                                 ("4159", "As an Affiliate Marketer, I earn from qualifying purchases")):
         article = clean_article(SAMPLES / "html" / f"{page_id}.html")
-        assert _removed_by(article, "disclaimers", disclosure)
+        assert disclosure not in article.text
+    assert _removed_by(article, "disclaimers", disclosure)
 
 
 def test_disclaimers_drop_not_a_substitute_for_advice_notes() -> None:
@@ -104,9 +105,9 @@ def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
 
 
 def test_prompts_drop_was_this_helpful_feedback_widgets() -> None:
-    docs = _page("4412", Pipeline())  # the learned extractor keeps the widget's replies for the phrases to catch
+    docs = _page("4412", Pipeline())  # the learned extractor keeps a reply of the widget for the phrases to catch
     assert _removed_by(docs, "prompts", "Thanks for letting us know we're doing a good job!")
-    assert _removed_by(docs, "prompts", "Thanks for letting us know this page needs work.")
+    assert "Thanks for letting us know this page needs work." not in docs.text
     assert "There are many ways to optimize the performance of a PostgreSQL query" in docs.text
 
 
@@ -169,15 +170,15 @@ def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None
 
 
 def test_trailing_headings_drop_the_headings_that_end_an_article() -> None:
-    html, spec = regression_page("4058")
+    html, spec = regression_page("0374")
     pipeline = Pipeline()
     page = pipeline.clean(html, url=spec["url"])
     assert page.page_type == "article"
-    assert _removed_by(page, "trailing_headings", "Free Healthbeat Signup")
-    assert "Free Healthbeat Signup" not in page.text and not page.blocks[-1].is_heading
-    assert "Exercising regularly can improve symptoms" in page.text
+    assert _removed_by(page, "trailing_headings", "Accounting")
+    assert "Accounting" not in page.text and not page.blocks[-1].is_heading
+    assert "Advance your career and gain in-demand project management skills" in page.text
     pipeline.configure("trailing_headings", page_types=("product", "collection"))  # where headings can be the content
-    assert "Free Healthbeat Signup" in pipeline.clean(html, url=spec["url"]).text
+    assert pipeline.clean(html, url=spec["url"]).blocks[-1].text == "Accounting"
 
 
 def test_repeated_blocks_keep_one_copy_of_a_post_quoted_in_replies() -> None:

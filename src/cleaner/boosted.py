@@ -67,8 +67,23 @@ class BoostedTrees:
 def load_model(path: Path, features: list[str]) -> BoostedTrees | None:
     """The model file at `path` (written by benchmarks/train_blocks.py's `write_model`), or None when it is missing,
     unreadable or was trained on other feature columns than `features` (the caller then falls back to rules)."""
+    return from_spec(read_spec(path), features)
+
+
+def read_spec(path: Path) -> dict[str, Any] | None:
+    """The JSON object in the model file at `path`, or None when it is missing or unreadable."""
     try:
         spec = json.loads(path.read_text(encoding="utf-8"))
-        return BoostedTrees(spec) if spec.get("features") == features else None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
+        return None
+    return spec if isinstance(spec, dict) else None
+
+
+def from_spec(spec: Any, features: list[str]) -> BoostedTrees | None:
+    """The ensemble `spec` describes, or None when it is not one trained on the feature columns `features`."""
+    if not isinstance(spec, dict) or spec.get("features") != features:
+        return None
+    try:
+        return BoostedTrees(spec)
+    except (ValueError, KeyError, TypeError, IndexError):
         return None

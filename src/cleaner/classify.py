@@ -1,22 +1,24 @@
 """Learned main-content extraction: cut the page into candidate blocks, score each with the shipped tree ensemble,
-keep the cut of the most probable ones that maximises the page's expected word F1 (`keep.expected_f1_keep`), but
+re-score each from the first scores around it (`context_features`) with a second, small one, keep the cut of the most probable ones that maximises the page's expected word F1 (`keep.expected_f1_keep`), but
 never a block scored below KEEP_FLOOR, in document order; cut and floor read the scores sharpened by SHARPEN_T,
 except on forums, listings and collections.
 
-The model (models/blocks.json, < 1 MB) is trained by benchmarks/train_blocks.py on the dev corpus; without it the
+The model (models/blocks.json, < 1 MB, both ensembles) is trained by benchmarks/train_blocks.py on the dev corpus; without it the
 pipeline falls back to trafilatura's rule-based extraction.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from . import context_features
 from .block_features import feature_names, features
 from .blocks import Block
-from .boosted import BoostedTrees, load_model
+from .boosted import BoostedTrees, from_spec, read_spec
 from .document import Document
 from .keep import expected_f1_keep
 from .segment import Candidate, as_blocks, segment
@@ -40,15 +42,39 @@ _UNSHARPENED_COLUMNS = [feature_names().index(f"type_{t}") for t in _UNSHARPENED
 _LOG_WORDS = feature_names().index("log_words")
 
 
+@dataclass(frozen=True)
+class BlockModel:
+    """The block classifier: a first ensemble scores each block on its own, a second (when the file has one)
+    re-scores it from the first scores around it."""
+
+    blocks: BoostedTrees
+    context: BoostedTrees | None
+
+    def probabilities(self, cands: list[Candidate], rows: np.ndarray) -> np.ndarray:
+        """P(content) per candidate, from the candidates and their `block_features` rows."""
+        scores = self.blocks.probabilities(rows)
+        if self.context is None:
+            return scores
+        return self.context.probabilities(context_features.features(cands, rows, scores))
+
+
 @lru_cache(maxsize=1)
-def block_model() -> BoostedTrees | None:
+def block_model() -> BlockModel | None:
     """The shipped block classifier, or None when the model file is missing or was built for other features."""
     return load_block_model(MODEL_PATH)
 
 
-def load_block_model(path: Path) -> BoostedTrees | None:
-    """The block model file at `path`, or None when it is missing or was built for other features than these."""
-    return load_model(path, feature_names())
+def load_block_model(path: Path) -> BlockModel | None:
+    """The model file at `path` (written by benchmarks/train_blocks.py's `write_model`), or None when it is missing,
+    unreadable or was trained on other feature columns than these (the caller then falls back to rules)."""
+    spec = read_spec(path)
+    blocks = from_spec(spec, feature_names())
+    if spec is None or blocks is None:
+        return None
+    if "context" not in spec:  # a first-pass model alone (files written before the context stage)
+        return BlockModel(blocks, None)
+    context = from_spec(spec["context"], context_features.feature_names())
+    return BlockModel(blocks, context) if context is not None else None
 
 
 def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
@@ -59,7 +85,7 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
     return cands, features(cands, title, doc.metadata.page_type or "")
 
 
-def classify_blocks(doc: Document, model: BoostedTrees | None = None) -> list[Block] | None:
+def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Block] | None:
     """The page's content blocks as `model` (by default the shipped one) sees them; None when there is no usable
     model."""
     if model is None:
@@ -69,7 +95,7 @@ def classify_blocks(doc: Document, model: BoostedTrees | None = None) -> list[Bl
     cands, rows = candidates(doc)
     if not cands:
         return []
-    return as_blocks([c for c, k in zip(cands, keep_blocks(model.probabilities(rows), rows)) if k])
+    return as_blocks([c for c, k in zip(cands, keep_blocks(model.probabilities(cands, rows), rows)) if k])
 
 
 def keep_blocks(probabilities: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -17,8 +17,7 @@ from lxml.html import (HtmlComment, HtmlElement, HtmlElementClassLookup, HtmlEnt
 
 from .article import Article, Metadata
 from .blocks import Block
-from .boosted import BoostedTrees
-from .classify import classify_blocks, load_block_model
+from .classify import BlockModel, classify_blocks, load_block_model
 from .document import Document
 from .dom import ByTag, top_elements
 from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
@@ -75,7 +74,7 @@ class Pipeline:
         if extractor not in EXTRACTORS:
             raise ValueError(f"extractor must be one of {EXTRACTORS}, not {extractor!r}")
         self.extractor = extractor
-        self.block_model: BoostedTrees | None = None  # None: the shipped model
+        self.block_model: BlockModel | None = None  # None: the shipped model
         if model is not None:
             self.block_model = load_block_model(Path(model))
             if self.block_model is None:
