@@ -165,9 +165,9 @@ def context_rows(page: dict, scores: np.ndarray) -> np.ndarray:
 def fit_context(pages: list[dict], unseen: dict[str, np.ndarray], first: Callable[[np.ndarray], np.ndarray]):
     """The context pass, fitted on the rows of `pages` twice over: from their out-of-fold first scores (`unseen`:
     page id -> context rows; what pages the first model never saw look like) and from the scores `first` gives
-    them, the first model trained on them (so that the shipped model keeps its fit on its own training pages: trained on the
-    out-of-fold rows alone it read 0.910 instead of 0.914 in sample, its first pass 0.914, with the same 0.869 out of
-    fold)."""
+    them, the first model trained on them (so that the shipped model keeps its fit on its own training pages:
+    trained on the out-of-fold rows alone it read 0.910 in sample where its first pass reads 0.914, with the same
+    0.869 out of fold)."""
     own = [context_rows(p, first(p["X"])) for p in pages]
     return fit(pages + pages, [unseen[p["id"]] for p in pages] + own, CONTEXT_PARAMS)
 
@@ -191,11 +191,11 @@ def context_out_of_fold(pages: list[dict], fold_of: dict[str, int], first: list)
     return models, unseen
 
 
-def end_to_end(corpus: Path, models: list[tuple], fold_of: dict[str, int], limit: int | None, out: Path | None) -> None:
+def end_to_end(corpus: Path, models: list[tuple], fold_of: dict[str, int], limit: int | None,
+               out: Path | None) -> None:
     """Clean each tune page with the pipeline whose block model is the fold model that never saw its site (`models`:
-    per fold, the first and the context pass); print
-    the benchmark's word F1 (overall and per page type) and `without` rate; write the per-page scores to `out` in
-    bench.py's JSON layout, to compare runs page by page."""
+    per fold, the first and the context pass); print the benchmark's word F1 (overall and per page type) and
+    `without` rate; write the per-page scores to `out` in bench.py's JSON layout, to compare runs page by page."""
     with tempfile.TemporaryDirectory() as tmp:
         systems = []
         for k, (first, context) in enumerate(models):
@@ -241,6 +241,11 @@ def write_model(path: Path, names: list[str], threshold: float, model, context=N
     spec = {**ensemble_spec(model, names), "threshold": threshold}
     if context is not None:
         spec["context"] = ensemble_spec(context, context_features.feature_names())
+    write_spec(path, spec, quiet)
+
+
+def write_spec(path: Path, spec: dict, quiet: bool = False) -> None:
+    """Write a model file's JSON object to `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(spec, separators=(",", ":")))
     if not quiet:
@@ -298,10 +303,8 @@ def main() -> None:
         if kept is None:
             sys.exit(f"{args.out}: no block model for these features to keep the first pass of")
         context = fit_context(pages, unseen, kept.blocks.probabilities)
-        spec = {k: v for k, v in (read_spec(args.out) or {}).items() if k != "context"}
-        args.out.write_text(json.dumps({**spec, "context": ensemble_spec(context, context_features.feature_names())},
-                                       separators=(",", ":")))
-        print(f"wrote the context pass into {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+        spec = {**(read_spec(args.out) or {}), "context": ensemble_spec(context, context_features.feature_names())}
+        write_spec(args.out, spec)
         return
     shipped_first = fit(pages)
     write_model(args.out, feature_names(), threshold, shipped_first, fit_context(pages, unseen, _scorer(shipped_first)))

@@ -1,10 +1,11 @@
 """Learned main-content extraction: cut the page into candidate blocks, score each with the shipped tree ensemble,
-re-score each from the first scores around it (`context_features`) with a second, small one, keep the cut of the most probable ones that maximises the page's expected word F1 (`keep.expected_f1_keep`), but
-never a block scored below KEEP_FLOOR, in document order; cut and floor read the scores sharpened by SHARPEN_T,
-except on forums, listings and collections.
+re-score each from the first scores around it (`context_features`) with a second, small one, keep the cut of the
+most probable ones that maximises the page's expected word F1 (`keep.expected_f1_keep`), but never a block scored
+below KEEP_FLOOR, in document order; cut and floor read the scores sharpened by SHARPEN_T, except on forums,
+listings and collections.
 
-The model (models/blocks.json, < 1 MB, both ensembles) is trained by benchmarks/train_blocks.py on the dev corpus; without it the
-pipeline falls back to trafilatura's rule-based extraction.
+The model (models/blocks.json, < 1 MB, both ensembles) is trained by benchmarks/train_blocks.py on the dev corpus;
+without it the pipeline falls back to trafilatura's rule-based extraction.
 """
 
 from __future__ import annotations
