@@ -85,18 +85,6 @@ def page_metadata(tree: HtmlElement, url: str | None, found: ByTag | None = None
     )
 
 
-def headline(title: str | None, tree: HtmlElement, sitename: str | None, url: str | None = None) -> str | None:
-    """The article's headline: the page's <h1> when the title contains it, else the title without its
-    ' | Site Name' part (`_strip_site`)."""
-    site = _site(sitename, url, [title] if title else [])
-    h1s = _page_h1s(ByTag(tree, ("h1",)).anywhere("h1"), site)
-    if not title:
-        return h1s[0] if h1s and _long_enough(h1s[0]) else None
-    key = fingerprint(title)
-    return next((h for h in h1s if _long_enough(fingerprint(h)) and fingerprint(h) in key),
-                _strip_site(title, site))
-
-
 def _long_enough(text: str) -> bool:
     """True when `text` is long enough to be a headline: two words, or four characters of a script written without
     spaces (Chinese, Japanese)."""
