@@ -6,6 +6,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby
 
 
 @lru_cache(maxsize=None)
@@ -94,8 +95,16 @@ def _alternation(fragments: list[str], ignorecase: bool) -> str:
     """
     words = [f for f in fragments if _WORD_START.match(f)]
     others = [f for f in fragments if not _WORD_START.match(f)]
-    parts = ([rf"(?<!\w)(?:{alternatives(words, ignorecase)})"] if words else []) + [f"(?:{f})" for f in others]
+    parts = [rf"(?<!\w)(?:{alternatives(words, ignorecase)})"] if words else []
+    for anchored, run in groupby(others, _starts_text):
+        # '^a|^b' as '^(?:a|b)': past the text's start the engine then fails once per run, not once per fragment
+        parts += [f"^(?:{'|'.join(f'(?:{f[1:]})' for f in run)})"] if anchored else [f"(?:{f})" for f in run]
     return "|".join(parts)
+
+
+def _starts_text(fragment: str) -> bool:
+    """True when every match of the fragment is at the start of the text: it begins with '^' at its top level."""
+    return fragment.startswith("^") and not _top_level_bar(fragment)
 
 
 @lru_cache(maxsize=None)
