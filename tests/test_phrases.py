@@ -69,5 +69,5 @@ def test_opening_names_the_category_one_anchored_regex_names(lowered: bool, text
 
 
 def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> None:
-    regex = re.compile(phrases._alternatives(["war|ist", "wir", "sind"], ignorecase=True), re.I)
+    regex = re.compile(phrases.alternatives(["war|ist", "wir", "sind"], ignorecase=True), re.I)
     assert [bool(regex.match(word)) for word in ("war", "ist", "wir", "sind", "was")] == [True, True, True, True, False]

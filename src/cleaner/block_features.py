@@ -24,7 +24,7 @@ from .segment import LANDMARKS, SIGNALS, Candidate
 
 _DIGIT = re.compile(r"\d")
 _TERMINAL_CHARS = SENTENCE_ENDS | {")"}  # a block ending in one reads as a sentence
-_PUNCT_CHARS = ".,;:!?" + UNSPACED_PUNCTUATION  # counted per word
+_PUNCT = re.compile(f"[{re.escape('.,;:!?' + UNSPACED_PUNCTUATION)}]")  # counted per word (one scan, not one per mark)
 _FIRST = itemgetter(0)
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
 _TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5": "h456", "h6": "h456", "li": "li",
@@ -140,7 +140,7 @@ def _text_counts(texts: list[str], lowered: list[str], tokens: list[list[str]], 
         lower = list(map(str.lower, toks))
         rows.append((
             text.rstrip()[-1:] in _TERMINAL_CHARS,
-            sum(map(text.count, _PUNCT_CHARS)),
+            len(_PUNCT.findall(text)),
             sum(map(str.isupper, map(_FIRST, toks))),
             len(_DIGIT.findall(text)),
             sum(map(is_stop, lower)),

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from .blocks import Block, Kind
 from .dom import INVISIBLE
+from .phrases import alternatives
 
 _KIND = {"h1": Kind.HEADING, "h2": Kind.HEADING, "h3": Kind.HEADING, "h4": Kind.HEADING, "h5": Kind.HEADING,
          "h6": Kind.HEADING, "li": Kind.LIST_ITEM, "dt": Kind.LIST_ITEM, "dd": Kind.LIST_ITEM,
@@ -50,7 +51,9 @@ SIGNALS: tuple[tuple[str, str], ...] = (
     ("title", r"title|headline|heading|name"),
 )
 _SIGNAL_RES = tuple(re.compile(p) for _, p in SIGNALS)
-_ANY_SIGNAL = re.compile("|".join(f"(?:{p})" for _, p in SIGNALS))  # half of all class words match no group
+# whether a word matches any group (half of all class words match none): every fragment of every group (each group is
+# a flat alternation) in one regex whose branches are grouped by first letter, 3x faster than the groups side by side
+_ANY_SIGNAL = re.compile(alternatives(sorted({f for _, p in SIGNALS for f in p.split("|")}), ignorecase=False))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _NUMBERS = re.compile(r"\d+")
 _PATH_DEPTH = 6  # ancestors that make a block's path signature
@@ -136,12 +139,13 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             hits: tuple[int, ...] = ()
             hides = False
             token = tag
-            get = element.get
-            if element.keys():
-                hits, token = _marks(tag, get("class", ""), get("id", ""), get("role", ""))
-                style = get("style")
-                hides = (get("hidden") is not None or get("aria-hidden") == "true"
-                         or bool(style and _HIDDEN_STYLE.search(style)))
+            keys = element.keys()
+            if keys:  # an attribute is asked for only when the element has it: `in` on a short list is cheaper
+                get = element.get
+                hits, token = _marks(tag, get("class", ""), get("id", "") if "id" in keys else "",
+                                     get("role", "") if "role" in keys else "")
+                hides = ("hidden" in keys or "aria-hidden" in keys and get("aria-hidden") == "true"
+                         or "style" in keys and bool(_HIDDEN_STYLE.search(get("style"))))
                 for i in hits:
                     signals[i] += 1
                 hidden += hides
@@ -204,7 +208,9 @@ def _candidate(parts: list[str], blocks: list[str], kinds: list[Kind], link_char
 def _marks(tag: str, cls: str, ident: str, role: str) -> tuple[tuple[int, ...], str]:
     """(indexes of the SIGNALS groups the class/id/role match, the element's path token): pages repeat these."""
     hits: set[int] = set()
-    for word in f"{cls} {ident} {role}".lower().split():
+    # each digit run read as one digit: no group holds a digit, so no word's groups change, and ids that differ only
+    # in their numbers (post-123, post-456) share one `_word_marks` entry
+    for word in _NUMBERS.sub("0", f"{cls} {ident} {role}".lower()).split():
         hits.update(_word_marks(word))
     first_class = cls.split()[:1]
     return tuple(sorted(hits)), tag + "." + _NUMBERS.sub("", first_class[0]) if first_class else tag
