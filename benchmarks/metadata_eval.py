@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO_ROOT / "src"))  # evaluate the working tree, install
 from lxml.html import HtmlElement  # noqa: E402
 
 from cleaner.load import read_source  # noqa: E402
-from cleaner.metadata import headline, page_metadata, split_authors  # noqa: E402
+from cleaner.metadata import page_metadata, split_authors  # noqa: E402
 from cleaner.metrics import author_match, date_match, title_match  # noqa: E402
 from cleaner.pipeline import _parse_html  # noqa: E402
 
@@ -104,12 +104,11 @@ def cleaner_extractor(tree: HtmlElement, url: str | None) -> Found:
 
 
 def trafilatura_extractor(tree: HtmlElement, url: str | None) -> Found:
-    """What cleaner used before: trafilatura's extract_metadata (htmldate extensive search), then `headline`."""
+    """trafilatura's extract_metadata (htmldate extensive search) as it reports them, authors split like cleaner's."""
     from trafilatura.metadata import extract_metadata
 
     meta = extract_metadata(tree, default_url=url, extensive=True)
-    sitename = " ".join((meta.sitename or "").split()) or None
-    return Found(headline(meta.title, tree, sitename), split_authors(meta.author), meta.date)
+    return Found(meta.title, split_authors(meta.author), meta.date)
 
 
 def evaluate(pages: Sequence[Page], extract: Extractor, misses: str | None = None) -> Score:
@@ -151,14 +150,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="score only the first N pages of each slice")
     parser.add_argument("--trafilatura", action="store_true",
-                        help="also score the former code (trafilatura's extract_metadata, then headline)")
+                        help="also score trafilatura's extract_metadata")
     parser.add_argument("--misses", choices=FIELDS, help="print the tune-slice misses of this field")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out report")
     args = parser.parse_args(argv)
 
     extractors: list[tuple[str, Extractor]] = [("cleaner", cleaner_extractor)]
     if args.trafilatura:
-        extractors.append(("before (trafilatura)", trafilatura_extractor))
+        extractors.append(("trafilatura", trafilatura_extractor))
     tune = load_pages(args.corpus, heldout=False, limit=args.limit)
     print("tune slice (id % 5 != 0)")
     for label, extract in extractors:
