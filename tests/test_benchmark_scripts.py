@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ OPTIONAL = {"fuzz.py": "atheris"}  # scripts that need a tool the test install d
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
-def test_benchmark_script_answers_help(script) -> None:
+def test_benchmark_script_answers_help(script: Path) -> None:
     needed = OPTIONAL.get(script.name)
     if needed and importlib.util.find_spec(needed) is None:
         pytest.skip(f"{script.name} needs {needed}")
