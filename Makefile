@@ -1,4 +1,4 @@
-# Two entry points for a fresh machine: `make demo` (set up, clean a sample) and `make test` (set up, run the tests).
+# Two entry points for a fresh machine: `make demo` (set up, clean a sample) and `make test` (set up, lint, type-check, run the tests).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,6 +17,9 @@ demo: $(STAMP)
 	$(BIN)/cleaner clean samples/html -o out/samples --format json --audit
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -rs
 
 bench: $(STAMP)

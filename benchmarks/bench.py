@@ -26,7 +26,7 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "src"))  # benchmark the working tree, installed or not
 
-from cleaner.metrics import (  # noqa: E402
+from cleaner.metrics import (
     PRF,
     aggregate_shingle,
     aggregate_word,
@@ -102,8 +102,13 @@ def load_corpus(corpus: Path) -> list[Doc]:
     if single.is_file():
         mapping = json.loads(single.read_text(encoding="utf-8"))
         docs = [
-            Doc(id=k, html_path=corpus / "html" / f"{k}.html.gz", url=v.get("url"),
-                page_type="unknown", text=v.get("articleBody") or "")
+            Doc(
+                id=k,
+                html_path=corpus / "html" / f"{k}.html.gz",
+                url=v.get("url"),
+                page_type="unknown",
+                text=v.get("articleBody") or "",
+            )
             for k, v in mapping.items()
         ]
     elif (corpus / "ground-truth").is_dir():
@@ -203,8 +208,31 @@ def _trafilatura_system() -> System:
     return System("trafilatura", _version("trafilatura"), extract, ALL_FIELDS, meta)
 
 
-_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "th", "pre", "blockquote", "section", "article",
-               "ul", "ol", "dl", "dt", "dd", "table", "h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "blockquote",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+)
 
 
 def fragment_text(html: str) -> str:
@@ -267,9 +295,13 @@ def layout_dump(page: Page) -> Extraction:
 def build_systems(mode: str, names: Sequence[str]) -> list[System]:
     """Systems run in a mode; in text modes the first is the dump, whose text the others receive."""
     if mode == "html":
-        factories = {"cleaner": lambda: _cleaner_system(False),
-                     "cleaner-rules": lambda: _cleaner_system(False, "trafilatura"), "trafilatura": _trafilatura_system,
-                     "readability": _readability_system, "justext": _justext_system}
+        factories = {
+            "cleaner": lambda: _cleaner_system(False),
+            "cleaner-rules": lambda: _cleaner_system(False, "trafilatura"),
+            "trafilatura": _trafilatura_system,
+            "readability": _readability_system,
+            "justext": _justext_system,
+        }
         return [factories[n]() for n in names]
     if mode == "text-naive":
         dump = System(DUMP, f"beautifulsoup4 {_version('beautifulsoup4')}", naive_dump)
@@ -302,8 +334,9 @@ class DocScore:
 Results = dict[str, dict[str, list[DocScore]]]  # mode -> system -> per-document scores
 
 
-def _field_score(system: System, name: str, gold: str | None, check: Callable[[Any, str], bool],
-                 pred: Any) -> bool | None:
+def _field_score(
+    system: System, name: str, gold: str | None, check: Callable[[Any, str], bool], pred: Any
+) -> bool | None:
     """Metadata match, or None when the gold lacks the field or the system never reports it."""
     if gold is None or name not in system.fields:
         return None
@@ -473,26 +506,66 @@ def mode_tables(mode: str, summaries: dict[str, tuple[Summary, Summary]]) -> lis
     overall = {name: s for name, (s, _) in summaries.items()}
     first = next(iter(overall.values()))
     headline = [
-        [name, *map(_fmt, s.shingle), *map(_fmt, s.word), _fmt(s.with_rate), _fmt(s.without_rate),
-         _fmt(s.title), _fmt(s.author), _fmt(s.date), _fmt(s.docs_per_cpu_s, 1), str(s.failures)]
+        [
+            name,
+            *map(_fmt, s.shingle),
+            *map(_fmt, s.word),
+            _fmt(s.with_rate),
+            _fmt(s.without_rate),
+            _fmt(s.title),
+            _fmt(s.author),
+            _fmt(s.date),
+            _fmt(s.docs_per_cpu_s, 1),
+            str(s.failures),
+        ]
         for name, s in overall.items()
     ]
     types = list(first.word_f1_by_type)
     per_type = [[name, *(_fmt(s.word_f1_by_type[t]) for t in types)] for name, s in overall.items()]
     held = [
-        [name, f"{h.docs}", _fmt(s.word[2]), _fmt(h.word[2] if h.docs else None),
-         _fmt(s.shingle[2]), _fmt(h.shingle[2] if h.docs else None),
-         _fmt(s.without_rate), _fmt(h.without_rate)]
+        [
+            name,
+            f"{h.docs}",
+            _fmt(s.word[2]),
+            _fmt(h.word[2] if h.docs else None),
+            _fmt(s.shingle[2]),
+            _fmt(h.shingle[2] if h.docs else None),
+            _fmt(s.without_rate),
+            _fmt(h.without_rate),
+        ]
         for name, (s, h) in summaries.items()
     ]
     return [
-        (f"mode {mode}: {first.docs} docs", ["system", "sh-P", "sh-R", "sh-F1", "w-P", "w-R", "w-F1",
-         "with", "without", "title", "author", "date", "docs/cpu-s", "fail"], headline),
-        (f"mode {mode}: word F1 per page type",
-         ["system", *(f"{t} ({first.type_counts[t]})" for t in types)], per_type),
-        (f"mode {mode}: held-out slice (id % 5 == 0) beside all",
-         ["system", "held docs", "w-F1 all", "w-F1 held", "sh-F1 all", "sh-F1 held",
-          "without all", "without held"], held),
+        (
+            f"mode {mode}: {first.docs} docs",
+            [
+                "system",
+                "sh-P",
+                "sh-R",
+                "sh-F1",
+                "w-P",
+                "w-R",
+                "w-F1",
+                "with",
+                "without",
+                "title",
+                "author",
+                "date",
+                "docs/cpu-s",
+                "fail",
+            ],
+            headline,
+        ),
+        (
+            f"mode {mode}: word F1 per page type",
+            ["system", *(f"{t} ({first.type_counts[t]})" for t in types)],
+            per_type,
+        ),
+        (
+            f"mode {mode}: held-out slice (id % 5 == 0) beside all",
+            ["system", "held docs", "w-F1 all", "w-F1 held", "sh-F1 all", "sh-F1 held", "without all", "without held"],
+            held,
+        ),
     ]
 
 
@@ -565,12 +638,13 @@ def write_markdown(path: Path, args: argparse.Namespace, header: list[str], body
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_json(path: Path, header: dict[str, Any], all_summaries: Summaries,
-               results: Results) -> None:
+def write_json(path: Path, header: dict[str, Any], all_summaries: Summaries, results: Results) -> None:
     """Every number: run facts, summaries (all and held-out) and per-document scores."""
     modes = {
-        mode: {name: {"all": asdict(s), "heldout": asdict(h), "docs": [asdict(d) for d in results[mode][name]]}
-               for name, (s, h) in summaries.items()}
+        mode: {
+            name: {"all": asdict(s), "heldout": asdict(h), "docs": [asdict(d) for d in results[mode][name]]}
+            for name, (s, h) in summaries.items()
+        }
         for mode, summaries in all_summaries.items()
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -583,15 +657,30 @@ def write_json(path: Path, header: dict[str, Any], all_summaries: Summaries,
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=REPO_ROOT.parent / "shared" / "datasets" / "wcxb-dev",
-                    help="corpus directory in either layout (default: ../shared/datasets/wcxb-dev)")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=REPO_ROOT.parent / "shared" / "datasets" / "wcxb-dev",
+        help="corpus directory in either layout (default: ../shared/datasets/wcxb-dev)",
+    )
     ap.add_argument("--limit", type=int, help="only the first N selected documents by id")
-    ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
-                    help="heldout = ids with id %% 5 == 0, tune = the rest (default: all)")
-    ap.add_argument("--systems", default="cleaner,trafilatura",
-                    help=f"comma-separated from {','.join(HTML_SYSTEMS)}; text modes use only cleaner")
-    ap.add_argument("--mode", choices=(*MODES, "all"), default="html",
-                    help="html: extract from the page; text-*: clean a text dump of the page")
+    ap.add_argument(
+        "--split",
+        choices=("all", "tune", "heldout"),
+        default="all",
+        help="heldout = ids with id %% 5 == 0, tune = the rest (default: all)",
+    )
+    ap.add_argument(
+        "--systems",
+        default="cleaner,trafilatura",
+        help=f"comma-separated from {','.join(HTML_SYSTEMS)}; text modes use only cleaner",
+    )
+    ap.add_argument(
+        "--mode",
+        choices=(*MODES, "all"),
+        default="html",
+        help="html: extract from the page; text-*: clean a text dump of the page",
+    )
     ap.add_argument("--out-md", type=Path, help="write a markdown report here")
     ap.add_argument("--chart", type=Path, help="write a PNG bar chart of word F1 per page type here")
     ap.add_argument("--json", type=Path, help="dump every number (incl. per-document scores) here")
@@ -615,8 +704,10 @@ def build_plan(args: argparse.Namespace) -> dict[str, list[System]]:
 def summarise_all(results: Results) -> Summaries:
     """Per mode and system, the (all selected, held-out slice) summaries."""
     return {
-        mode: {name: (summarise(scores), summarise([s for s in scores if s.heldout]))
-               for name, scores in per_system.items()}
+        mode: {
+            name: (summarise(scores), summarise([s for s in scores if s.heldout]))
+            for name, scores in per_system.items()
+        }
         for mode, per_system in results.items()
     }
 

@@ -47,12 +47,20 @@ def run_cli(inputs: Path, out: Path, jobs: int) -> tuple[float, float, int, str]
 def main(argv: Sequence[str] | None = None) -> None:
     """Prepare the inputs, time each --jobs value, print the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=REPO_ROOT.parent / "shared" / "datasets" / "wcxb-dev",
-                    help="corpus with html/*.html.gz (default: ../shared/datasets/wcxb-dev)")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=REPO_ROOT.parent / "shared" / "datasets" / "wcxb-dev",
+        help="corpus with html/*.html.gz (default: ../shared/datasets/wcxb-dev)",
+    )
     ap.add_argument("--files", type=int, default=500, help="number of pages to clean (default 500)")
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to compare (default 1,2)")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="rounds over the --jobs values; the best files/s of each counts (other work only slows)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="rounds over the --jobs values; the best files/s of each counts (other work only slows)",
+    )
     args = ap.parse_args(argv)
     pages = sorted((args.corpus / "html").glob("*.html.gz"))[: args.files]
     if not pages:
@@ -64,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         for page in pages:
             shutil.copy(page, inputs / page.name)
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-        print(f"{len(pages)} files from {args.corpus}, {os.cpu_count()} cores, load average {load} (other work skews this)")
+        print(
+            f"{len(pages)} files from {args.corpus}, {os.cpu_count()} cores, load average {load} (other work skews this)"
+        )
         rates: dict[int, float] = {}
         for round_ in range(args.repeat):
             for n in jobs:

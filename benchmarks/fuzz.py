@@ -31,7 +31,9 @@ SEED_BYTES = 64 * 1024
 DEFAULT_FLAGS = ["-max_total_time=600", "-timeout=30", "-max_len=65536", "-rss_limit_mb=4096", "-print_final_stats=1"]
 # what a Markdown renderer must never make of our output: links, images, raw HTML, event handlers
 # (our Markdown has no links, images or HTML: any tag but these plain ones, or any attribute, came from the input)
-_UNSAFE_HTML = re.compile(r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I)
+_UNSAFE_HTML = re.compile(
+    r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I
+)
 
 
 def _renderer():

@@ -21,12 +21,12 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "src"))  # evaluate the working tree, installed or not
 
-from lxml.html import HtmlElement  # noqa: E402
+from lxml.html import HtmlElement
 
-from cleaner.load import read_source  # noqa: E402
-from cleaner.metadata import page_metadata, split_authors  # noqa: E402
-from cleaner.metrics import author_match, date_match, title_match  # noqa: E402
-from cleaner.pipeline import _parse_html  # noqa: E402
+from cleaner.load.parse import parse_html as _parse_html
+from cleaner.load.source import read_source
+from cleaner.metadata.fields import page_metadata, split_authors
+from cleaner.metrics import author_match, date_match, title_match
 
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "datasets" / "wcxb-dev"
 FIELDS = ("title", "author", "date")
@@ -91,8 +91,11 @@ def load_pages(corpus: Path, heldout: bool, limit: int | None) -> list[Page]:
         except Exception as err:  # a page the pipeline would refuse is not scored
             print(f"{path.stem}: not parsed ({type(err).__name__})", file=sys.stderr)
             continue
-        gold = {"title": _gold(gt.get("title")), "author": _gold(gt.get("author")),
-                "date": _gold(gt.get("publish_date"))}
+        gold = {
+            "title": _gold(gt.get("title")),
+            "author": _gold(gt.get("author")),
+            "date": _gold(gt.get("publish_date")),
+        }
         pages.append(Page(path.stem, record.get("url") or gt.get("url"), tree, gold))
     return pages
 
@@ -149,8 +152,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="score only the first N pages of each slice")
-    parser.add_argument("--trafilatura", action="store_true",
-                        help="also score trafilatura's extract_metadata")
+    parser.add_argument("--trafilatura", action="store_true", help="also score trafilatura's extract_metadata")
     parser.add_argument("--misses", choices=FIELDS, help="print the tune-slice misses of this field")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out report")
     args = parser.parse_args(argv)

@@ -38,7 +38,6 @@ def main() -> None:
     args = parse_args()
     sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
     from bench import layout_dump, load_corpus, naive_dump, read_page, select
-
     from cleaner import clean_article
 
     kinds = args.kinds.split(",")

@@ -43,9 +43,22 @@ def crawl(start_url: str, workers: int | None) -> tuple[int, float, float]:
     cpu = _children_cpu()
     with tempfile.TemporaryDirectory() as tmp:
         run = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"start_url={start_url}",
-             "-O", f"{tmp}/items.jsonl", *(f"-s{s}" for s in settings)],
-            cwd=ROOT / "examples" / "scrapy_project", capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "articles",
+                "-a",
+                f"start_url={start_url}",
+                "-O",
+                f"{tmp}/items.jsonl",
+                *(f"-s{s}" for s in settings),
+            ],
+            cwd=ROOT / "examples" / "scrapy_project",
+            capture_output=True,
+            text=True,
+            check=True,
         )
     items = re.search(r"'item_scraped_count': (\d+)", run.stderr)
     seconds = re.search(r"'elapsed_time_seconds': ([\d.]+)", run.stderr)
@@ -85,8 +98,10 @@ def main() -> None:
         for workers in (int(w) for w in args.workers.split(",")):
             items, seconds, cpu = crawl(start_url, workers)
             rate = items / seconds
-            print(f"| CleanArticlePipeline, CLEANER_MAX_WORKERS={workers} | {items} | {seconds:.1f} | {rate:.1f} "
-                  f"| {rate / workers:.1f} | {cpu:.1f} |")
+            print(
+                f"| CleanArticlePipeline, CLEANER_MAX_WORKERS={workers} | {items} | {seconds:.1f} | {rate:.1f} "
+                f"| {rate / workers:.1f} | {cpu:.1f} |"
+            )
         server.shutdown()
 
 

@@ -1,13 +1,13 @@
-"""Train the block classifier on the dev corpus (never its held-out slice) and write src/cleaner/models/blocks.json.
+"""Train the block classifier on the dev corpus (never its held-out slice) and write src/cleaner/extract/models/blocks.json.
 
     python benchmarks/train_blocks.py                 # 5-fold check by site, then the shipped model on all of it
     python benchmarks/train_blocks.py --cv-only       # only the cross-validated numbers
     python benchmarks/train_blocks.py --cv-only --end-to-end   # and the whole pipeline on fold models
 
 Each page runs through the pipeline's loading and DOM filters (`Pipeline.prepare`), is cut into candidate blocks
-(`cleaner.segment`), and each block is labelled content when its text is part of the page's ground-truth main
+(`cleaner.extract.segment`), and each block is labelled content when its text is part of the page's ground-truth main
 content. A gradient-boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier) learns the labels from
-`cleaner.block_features`; a second, small one learns them again from `cleaner.context_features`, the first one's
+`cleaner.extract.block_features`; a second, small one learns them again from `cleaner.extract.context_features`, the first one's
 out-of-fold scores of each block and of the blocks around it (so that it learns how far to trust scores on pages
 the first never saw). Cleaning keeps, per page, the expected-F1 cut of the blocks scored at least
 `classify.KEEP_FLOOR` (`classify.keep_blocks`); the script reports its mean word F1 in 5-fold cross-validation by
@@ -40,22 +40,28 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench import _cleaner_system, load_corpus, read_page, run_system, score, select, summarise  # noqa: E402
+from bench import _cleaner_system, load_corpus, read_page, run_system, score, select, summarise
+from cleaner.extract import context_features
+from cleaner.extract.block_features import feature_names
+from cleaner.extract.classify import candidates, keep_blocks, load_block_model
+from cleaner.metrics import word_prf
+from cleaner.pipeline import Pipeline
+from cleaner.shared.boosted import read_spec
 
-from cleaner import context_features  # noqa: E402
-from cleaner.block_features import feature_names  # noqa: E402
-from cleaner.boosted import read_spec  # noqa: E402
-from cleaner.classify import candidates, keep_blocks, load_block_model  # noqa: E402
-from cleaner.metrics import word_prf  # noqa: E402
-from cleaner.pipeline import Pipeline  # noqa: E402
-
-MODEL = REPO / "src" / "cleaner" / "models" / "blocks.json"
+MODEL = REPO / "src" / "cleaner" / "extract" / "models" / "blocks.json"
 _WORD = re.compile(r"\w+")
 _SHINGLE = 3
 _MIN_COVERAGE = 0.5  # a long block is content when this share of its 3-word shingles is in the ground truth
 _SHORT = 5  # blocks this short must match a ground-truth line (start, end or whole) to count as content
-PARAMS = dict(max_iter=200, learning_rate=0.08, max_depth=6, max_leaf_nodes=31, min_samples_leaf=100,
-              l2_regularization=1.0, random_state=0)
+PARAMS = {
+    "max_iter": 200,
+    "learning_rate": 0.08,
+    "max_depth": 6,
+    "max_leaf_nodes": 31,
+    "min_samples_leaf": 100,
+    "l2_regularization": 1.0,
+    "random_state": 0,
+}
 # the context pass: shallow trees (out of fold, depth 3 gains +0.0058 block-level word F1 over the first pass alone,
 # depth 4 +0.0047, depth 6 on every block feature besides the context loses 0.0008)
 CONTEXT_PARAMS = dict(PARAMS, max_iter=100, max_depth=3, max_leaf_nodes=8)
@@ -69,10 +75,11 @@ def label(text: str, gold_lines: list[str], gold: str, gold_shingles: set[tuple[
     if len(toks) <= _SHORT:
         key = " ".join(toks)
         if len(toks) <= 2:
-            return int(any(line == key or line.startswith(key + " ") or line.endswith(" " + key)
-                           for line in gold_lines))
+            return int(
+                any(line == key or line.startswith(key + " ") or line.endswith(" " + key) for line in gold_lines)
+            )
         return int(f" {key} " in gold)
-    grams = [tuple(toks[i:i + _SHINGLE]) for i in range(len(toks) - _SHINGLE + 1)]
+    grams = [tuple(toks[i : i + _SHINGLE]) for i in range(len(toks) - _SHINGLE + 1)]
     return int(sum(g in gold_shingles for g in grams) / len(grams) >= _MIN_COVERAGE)
 
 
@@ -83,8 +90,15 @@ def page_rows(pipeline: Pipeline, doc) -> dict | None:
         return None
     cands, rows = candidates(prepared)
     texts = [c.text for c in cands]
-    return {"id": doc.id, "type": doc.page_type, "gold": doc.text, "texts": texts, "X": rows, "cands": cands,
-            "y": labels(texts, doc.text)}
+    return {
+        "id": doc.id,
+        "type": doc.page_type,
+        "gold": doc.text,
+        "texts": texts,
+        "X": rows,
+        "cands": cands,
+        "y": labels(texts, doc.text),
+    }
 
 
 def labels(texts: list[str], gold_text: str) -> np.ndarray:
@@ -92,7 +106,7 @@ def labels(texts: list[str], gold_text: str) -> np.ndarray:
     gold_toks = [t.lower() for t in _WORD.findall(gold_text)]
     gold = " " + " ".join(gold_toks) + " "
     gold_lines = [" ".join(t.lower() for t in _WORD.findall(line)) for line in gold_text.splitlines() if line.strip()]
-    shingles = {tuple(gold_toks[i:i + _SHINGLE]) for i in range(len(gold_toks) - _SHINGLE + 1)}
+    shingles = {tuple(gold_toks[i : i + _SHINGLE]) for i in range(len(gold_toks) - _SHINGLE + 1)}
     return np.array([label(t, gold_lines, gold, shingles) for t in texts])
 
 
@@ -117,7 +131,7 @@ def load_pages(corpus: Path, cache: Path | None, limit: int | None) -> list[dict
 
 def page_f1(page: dict, keep: np.ndarray) -> float:
     """Word F1 of the kept blocks against the page's ground truth."""
-    return word_prf("\n".join(t for t, k in zip(page["texts"], keep) if k), page["gold"])[2]
+    return word_prf("\n".join(t for t, k in zip(page["texts"], keep, strict=False) if k), page["gold"])[2]
 
 
 def fit(pages: list[dict], rows: list[np.ndarray] | None = None, params: dict = PARAMS):
@@ -141,8 +155,10 @@ def word_shares(texts: list[str]) -> np.ndarray:
 
 def site_folds(corpus: Path, folds: int = 5) -> dict[str, int]:
     """Page id -> fold, by the CRC32 of its URL's host (without 'www.'; the id when there is no URL)."""
-    return {doc.id: zlib.crc32((urlsplit(doc.url or "").hostname or doc.id).removeprefix("www.").encode()) % folds
-            for doc in load_corpus(corpus)}
+    return {
+        doc.id: zlib.crc32((urlsplit(doc.url or "").hostname or doc.id).removeprefix("www.").encode()) % folds
+        for doc in load_corpus(corpus)
+    }
 
 
 def out_of_fold(pages: list[dict], fold_of: dict[str, int], folds: int = 5) -> list:
@@ -191,8 +207,7 @@ def context_out_of_fold(pages: list[dict], fold_of: dict[str, int], first: list)
     return models, unseen
 
 
-def end_to_end(corpus: Path, models: list[tuple], fold_of: dict[str, int], limit: int | None,
-               out: Path | None) -> None:
+def end_to_end(corpus: Path, models: list[tuple], fold_of: dict[str, int], limit: int | None, out: Path | None) -> None:
     """Clean each tune page with the pipeline whose block model is the fold model that never saw its site (`models`:
     per fold, the first and the context pass); print the benchmark's word F1 (overall and per page type) and
     `without` rate; write the per-page scores to `out` in bench.py's JSON layout, to compare runs page by page."""
@@ -207,8 +222,10 @@ def end_to_end(corpus: Path, models: list[tuple], fold_of: dict[str, int], limit
             system = systems[fold_of[doc.id]]
             scores.append(score(doc, system, *run_system(system, read_page(doc))))
     summary = summarise(scores)
-    print(f"end to end, fold models: word F1 {summary.word[2]:.4f}, without {summary.without_rate:.4f} "
-          f"({summary.docs} pages)")
+    print(
+        f"end to end, fold models: word F1 {summary.word[2]:.4f}, without {summary.without_rate:.4f} "
+        f"({summary.docs} pages)"
+    )
     print("  " + ", ".join(f"{kind} {f1:.3f}" for kind, f1 in summary.word_f1_by_type.items()))
     if out:
         cleaner = {"all": asdict(summary), "docs": [asdict(s) for s in scores]}
@@ -237,7 +254,7 @@ def report(pages: list[dict], stage: str) -> float:
 
 def write_model(path: Path, names: list[str], threshold: float, model, context=None, quiet: bool = False) -> None:
     """Write the fitted ensemble (on the feature columns `names`) and, for the block model, its context pass, as
-    the JSON that `cleaner.boosted.load_model` and `cleaner.classify.load_block_model` read."""
+    the JSON that `cleaner.shared.boosted.load_model` and `cleaner.extract.classify.load_block_model` read."""
     spec = {**ensemble_spec(model, names), "threshold": threshold}
     if context is not None:
         spec["context"] = ensemble_spec(context, context_features.feature_names())
@@ -253,20 +270,26 @@ def write_spec(path: Path, spec: dict, quiet: bool = False) -> None:
 
 
 def ensemble_spec(model, names: list[str]) -> dict:
-    """A fitted HistGradientBoostingClassifier as the JSON object that `cleaner.boosted.BoostedTrees` reads."""
+    """A fitted HistGradientBoostingClassifier as the JSON object that `cleaner.shared.boosted.BoostedTrees` reads."""
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
         leaf = nodes["is_leaf"].astype(bool)
         index = np.arange(len(nodes))
-        trees.append({
-            "feature": np.where(leaf, 0, nodes["feature_idx"]).astype(int).tolist(),
-            "split": [float(x) if not is_leaf else 1e30 for x, is_leaf in zip(nodes["num_threshold"], leaf)],
-            "left": np.where(leaf, index, nodes["left"]).astype(int).tolist(),
-            "right": np.where(leaf, index, nodes["right"]).astype(int).tolist(),
-            "value": [round(float(v), 6) if is_leaf else 0.0 for v, is_leaf in zip(nodes["value"], leaf)],
-            "depth": int(nodes["depth"].max()),
-        })
+        trees.append(
+            {
+                "feature": np.where(leaf, 0, nodes["feature_idx"]).astype(int).tolist(),
+                "split": [
+                    float(x) if not is_leaf else 1e30 for x, is_leaf in zip(nodes["num_threshold"], leaf, strict=False)
+                ],
+                "left": np.where(leaf, index, nodes["left"]).astype(int).tolist(),
+                "right": np.where(leaf, index, nodes["right"]).astype(int).tolist(),
+                "value": [
+                    round(float(v), 6) if is_leaf else 0.0 for v, is_leaf in zip(nodes["value"], leaf, strict=False)
+                ],
+                "depth": int(nodes["depth"].max()),
+            }
+        )
     return {"features": names, "baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}
 
 
@@ -279,13 +302,18 @@ def main() -> None:
     ap.add_argument("--end-to-end", action="store_true", help="also clean the tune pages with the fold models")
     ap.add_argument("--json", type=Path, help="with --end-to-end: write the per-page scores there")
     ap.add_argument("--out", type=Path, default=MODEL)
-    ap.add_argument("--keep-first", action="store_true",
-                    help="keep the first pass of the model file at --out and train only its context pass")
+    ap.add_argument(
+        "--keep-first",
+        action="store_true",
+        help="keep the first pass of the model file at --out and train only its context pass",
+    )
     args = ap.parse_args()
     start = time.time()
     pages = load_pages(args.corpus, args.cache, args.limit)
-    print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks, "
-          f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)")
+    print(
+        f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks, "
+        f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)"
+    )
     print(f"oracle (the labels as answers): word F1 {np.mean([page_f1(p, p['y'] > 0) for p in pages]):.4f}")
     fold_of = site_folds(args.corpus)
     first = out_of_fold(pages, fold_of)
@@ -295,7 +323,7 @@ def main() -> None:
     shipped = np.mean([page_f1(p, keep_blocks(p["p"], p["X"])) for p in pages])
     print(f"5-fold by site, the shipped rule (expected-F1 cut above the floor): word F1 {shipped:.4f}")
     if args.end_to_end:
-        end_to_end(args.corpus, list(zip(first, context)), fold_of, args.limit, args.json)
+        end_to_end(args.corpus, list(zip(first, context, strict=False)), fold_of, args.limit, args.json)
     if args.cv_only:
         return
     if args.keep_first:

@@ -1,5 +1,5 @@
 """Train the line classifier of text mode on the dev corpus (never its held-out slice) and write
-src/cleaner/models/lines.json.
+src/cleaner/text/models/lines.json.
 
     python benchmarks/train_lines.py --cache /tmp/lines.pkl     # 5-fold check by page, then the shipped model
     python benchmarks/train_lines.py --cache /tmp/lines.pkl --cv-only
@@ -7,9 +7,9 @@ src/cleaner/models/lines.json.
 Each tune-slice page is dumped to text both ways bench.py does (BeautifulSoup's naive dump and html-text's layout
 dump); each dump runs through the pipeline up to the boilerplate filter, and each remaining block is labelled
 content when most of its words align with the ground truth (`aligned_labels`: the dump's words and the ground
-truth's, matched in order). The trees and the export are train_blocks'; the features are `cleaner.line_features`,
+truth's, matched in order). The trees and the export are train_blocks'; the features are `cleaner.text.line_features`,
 computed by the filter itself. The word lexicon those features look up is learned here too
-(src/cleaner/models/line_words.json): every word of at least LEXICON_MIN_LETTERS letters, not a stop word of any
+(src/cleaner/text/models/line_words.json): every word of at least LEXICON_MIN_LETTERS letters, not a stop word of any
 language, found on at least LEXICON_MIN_PAGES pages (stop words and two-letter words are left out because a mostly
 English corpus would teach that French or German ones, "et", "en", "und", mark boilerplate: they are rare in its
 content and common in its language menus), with the smoothed log-odds of the pages where it is in content against
@@ -40,14 +40,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench import Doc, layout_dump, load_corpus, naive_dump, read_page, select  # noqa: E402
-from train_blocks import best_threshold, fit, page_f1, write_model  # noqa: E402
-
-from cleaner.filters.boilerplate import LEXICON_PATH, MODEL_PATH, BoilerplateFilter, function_words  # noqa: E402
-from cleaner.keep import expected_f1_keep  # noqa: E402
-from cleaner.line_features import (LEXICON_COLUMNS, feature_names, lexicon_columns, word_counts,  # noqa: E402
-                                   word_set)
-from cleaner.pipeline import Pipeline  # noqa: E402
+from bench import Doc, layout_dump, load_corpus, naive_dump, read_page, select
+from cleaner.filters.boilerplate import BoilerplateFilter, function_words
+from cleaner.pipeline import Pipeline
+from cleaner.shared.keep import expected_f1_keep
+from cleaner.text.line_features import LEXICON_COLUMNS, feature_names, lexicon_columns, word_counts, word_set
+from cleaner.text.line_model import LEXICON_PATH, MODEL_PATH
+from train_blocks import best_threshold, fit, page_f1, write_model
 
 DUMPS = {"text-naive": naive_dump, "text-layout": layout_dump}
 FOLDS = 5
@@ -67,8 +66,17 @@ def dump_pages(doc: Doc) -> list[dict]:
         article = pipeline.clean(make(page).text, url=doc.url, format="text")
         texts = [b.text for b in article.blocks]
         if texts:
-            out.append({"id": doc.id, "type": doc.page_type, "mode": mode, "gold": doc.text, "texts": texts,
-                        "blocks": article.blocks, "language": article.metadata.language})
+            out.append(
+                {
+                    "id": doc.id,
+                    "type": doc.page_type,
+                    "mode": mode,
+                    "gold": doc.text,
+                    "texts": texts,
+                    "blocks": article.blocks,
+                    "language": article.metadata.language,
+                }
+            )
     return out
 
 
@@ -107,7 +115,7 @@ def aligned_labels(texts: list[str], gold_text: str) -> np.ndarray:
     gold = [t.lower() for t in _WORD.findall(gold_text)]
     matched = np.zeros(len(texts))
     for a, _, size in SequenceMatcher(None, words, gold, autojunk=False).get_matching_blocks():
-        np.add.at(matched, owner[a:a + size], 1.0)
+        np.add.at(matched, owner[a : a + size], 1.0)
     totals = np.bincount(owner, minlength=len(texts)) if owner else np.zeros(len(texts))
     return ((totals > 0) & (matched >= ALIGNED_SHARE * np.maximum(totals, 1))).astype(np.int64)
 
@@ -122,21 +130,23 @@ def learn_lexicon(pages: list[dict]) -> dict[str, float]:
     seen: dict[str, set[str]] = {}
     for page in pages:
         inside, outside = set(), set()
-        for words, y in zip(page["words"], page["y"]):
+        for words, y in zip(page["words"], page["y"], strict=False):
             (inside if y else outside).update(words)
         content.update(inside)
         boilerplate.update(outside)
         for word in inside | outside:
             seen.setdefault(word, set()).add(page["id"])
-    return {w: round(math.log((content[w] + 1) / (boilerplate[w] + 1)), 3)
-            for w, ids in sorted(seen.items())
-            if len(ids) >= LEXICON_MIN_PAGES and len(w) >= LEXICON_MIN_LETTERS and w not in skip}
+    return {
+        w: round(math.log((content[w] + 1) / (boilerplate[w] + 1)), 3)
+        for w, ids in sorted(seen.items())
+        if len(ids) >= LEXICON_MIN_PAGES and len(w) >= LEXICON_MIN_LETTERS and w not in skip
+    }
 
 
 def use_lexicon(pages: list[dict], lexicon: dict[str, float]) -> None:
     """Fill the lexicon columns of every page's rows from `lexicon`."""
     for page in pages:
-        page["X"][:, -len(LEXICON_COLUMNS):] = lexicon_columns(page["words"], lexicon)
+        page["X"][:, -len(LEXICON_COLUMNS) :] = lexicon_columns(page["words"], lexicon)
 
 
 def out_of_fold(pages: list[dict]) -> None:
@@ -157,10 +167,10 @@ def fold_order(pages: list[dict]) -> list[dict]:
     for page in pages:
         by_id.setdefault(page["id"], {})[page["mode"]] = page
     pairs = [(d["text-naive"], d["text-layout"]) for d in by_id.values() if len(d) == len(DUMPS)]
-    pairs = pairs[:len(pairs) - len(pairs) % FOLDS]
+    pairs = pairs[: len(pairs) - len(pairs) % FOLDS]
     ordered = []
     for start in range(0, len(pairs), FOLDS):
-        group = pairs[start:start + FOLDS]
+        group = pairs[start : start + FOLDS]
         ordered += [naive for naive, _ in group] + [layout for _, layout in group]
     return ordered
 
@@ -182,8 +192,10 @@ def report(pages: list[dict], threshold: float) -> None:
             rules.append(page_f1(p, [i not in drop for i in range(len(p["texts"]))]))
         model = [page_f1(p, p["p"] >= threshold) for p in chosen]
         oracle = [page_f1(p, p["y"] > 0) for p in chosen]
-        print(f"{mode}: {len(chosen)} pages, rules {np.mean(rules):.4f}, model {expected_f1(chosen):.4f} "
-              f"(threshold {np.mean(model):.4f}), labels {np.mean(oracle):.4f}")
+        print(
+            f"{mode}: {len(chosen)} pages, rules {np.mean(rules):.4f}, model {expected_f1(chosen):.4f} "
+            f"(threshold {np.mean(model):.4f}), labels {np.mean(oracle):.4f}"
+        )
 
 
 def main() -> None:
@@ -197,8 +209,10 @@ def main() -> None:
     args = ap.parse_args()
     start = time.time()
     pages = load_pages(args.corpus, args.cache, args.limit, args.workers)
-    print(f"{len(pages)} dumps, {sum(len(p['y']) for p in pages)} blocks, "
-          f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)")
+    print(
+        f"{len(pages)} dumps, {sum(len(p['y']) for p in pages)} blocks, "
+        f"{np.mean(np.concatenate([p['y'] for p in pages])):.3f} content ({time.time() - start:.0f}s)"
+    )
     out_of_fold(pages)
     f1, threshold = best_threshold(pages)
     print(f"out of fold: word F1 {expected_f1(pages):.4f} (best single threshold {threshold:.2f}: {f1:.4f})")

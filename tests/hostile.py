@@ -115,7 +115,8 @@ def external_entity(folder: Path) -> Path:
         ' <!ENTITY secret SYSTEM "file:///etc/passwd">\n <!ENTITY remote SYSTEM "http://127.0.0.1:9/x">\n'
         ' <!ENTITY % param SYSTEM "http://127.0.0.1:9/p"> %param;\n]>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml"><body><article><h1>Entities</h1><p>&secret; &remote;</p>'
-        + _PARAGRAPH * 6 + "<svg><!DOCTYPE svg SYSTEM 'http://127.0.0.1:9/svg.dtd'><image href='http://127.0.0.1:9/i.png'/></svg>"
+        + _PARAGRAPH * 6
+        + "<svg><!DOCTYPE svg SYSTEM 'http://127.0.0.1:9/svg.dtd'><image href='http://127.0.0.1:9/i.png'/></svg>"
         + "</article></body></html>"
     )
     return path
@@ -145,8 +146,10 @@ def invalid_utf8_sprinkled(folder: Path) -> Path:
     """A UTF-8 article with an invalid byte every few words (stray cp1252 quotes, truncated sequences)."""
     rng = random.Random(7)
     words = (_article(12).replace("children", "niños") + "</article></body></html>").split(" ")
-    data = b" ".join(w.encode() + (bytes([rng.choice([0x92, 0x93, 0xe9, 0xc3, 0xff])]) if i % 7 == 3 else b"")
-                     for i, w in enumerate(words))
+    data = b" ".join(
+        w.encode() + (bytes([rng.choice([0x92, 0x93, 0xE9, 0xC3, 0xFF])]) if i % 7 == 3 else b"")
+        for i, w in enumerate(words)
+    )
     path = folder / "invalid_utf8_sprinkled.html"
     path.write_bytes(data)
     return path
@@ -198,7 +201,9 @@ def whitespace_only(folder: Path) -> Path:
 def giant_script(folder: Path) -> Path:
     """A page that is one 8 MB <script> (whose strings hold markup) and nothing else."""
     path = folder / "giant_script.html"
-    path.write_text("<html><head><script>" + "var s = '<p>not text</p>'; " * 300_000 + "</script></head><body></body></html>")
+    path.write_text(
+        "<html><head><script>" + "var s = '<p>not text</p>'; " * 300_000 + "</script></head><body></body></html>"
+    )
     return path
 
 
@@ -206,7 +211,9 @@ def giant_script(folder: Path) -> Path:
 def oversized_text_node(folder: Path) -> Path:
     """One 12 MB text run (a <script>), over the HTML parser's 10 MB limit on a single node."""
     path = folder / "oversized_text_node.html"
-    path.write_text(_article(3) + "<script>" + "x = 1; " * 1_800_000 + "</script>" + _PARAGRAPH + "</article></body></html>")
+    path.write_text(
+        _article(3) + "<script>" + "x = 1; " * 1_800_000 + "</script>" + _PARAGRAPH + "</article></body></html>"
+    )
     return path
 
 
@@ -223,12 +230,12 @@ def script_injection(folder: Path) -> Path:
     """An article whose text and markup try to smuggle script, handlers and javascript: links into the output."""
     path = folder / "script_injection.html"
     path.write_text(
-        _article(4)
-        + "<p onclick='alert(1)'>Click [here](javascript:alert(1)) or ![x](javascript:alert(2)) or "
+        _article(4) + "<p onclick='alert(1)'>Click [here](javascript:alert(1)) or ![x](javascript:alert(2)) or "
         "&lt;script&gt;alert(3)&lt;/script&gt; or &lt;img src=x onerror=alert(4)&gt; or &lt;javascript:alert(5)&gt;.</p>"
         "<script>alert(6)</script><a href='javascript:alert(7)'>a link that is part of the text</a>"
         "<h2>[Heading](javascript:alert(8))</h2><pre>```\n<script>alert(9)</script>\n```</pre>"
-        + _PARAGRAPH * 4 + "</article></body></html>"
+        + _PARAGRAPH * 4
+        + "</article></body></html>"
     )
     return path
 
@@ -241,7 +248,6 @@ def text_million_lines(folder: Path) -> Path:
     return path
 
 
-
 _BROKEN = "the council voted on the budget after a long debate about schools and roads".split()
 
 
@@ -249,8 +255,11 @@ _BROKEN = "the council voted on the budget after a long debate about schools and
 def html_broken_paragraphs(folder: Path) -> Path:
     """An article of 20 000 paragraphs that all go on with the sentence before: paragraph repair joins them all."""
     path = folder / "html_broken_paragraphs.html"
-    path.write_text(_article(1).replace("</article>", "") + "".join(
-        f"<p>{' '.join(_BROKEN)} number {i}</p>" for i in range(20_000)) + "</article></body></html>")
+    path.write_text(
+        _article(1).replace("</article>", "")
+        + "".join(f"<p>{' '.join(_BROKEN)} number {i}</p>" for i in range(20_000))
+        + "</article></body></html>"
+    )
     return path
 
 
@@ -261,6 +270,7 @@ def text_broken_lines(folder: Path) -> Path:
     opening = _PARAGRAPH.removeprefix("<p>").replace("</p>", "").replace(".", ",")  # the sentence goes on
     path.write_text(opening + "\n".join(f"{_BROKEN[i % 14]} {i} and {_BROKEN[i * 7 % 14]}" for i in range(60_000)))
     return path
+
 
 # what clean_article(path, errors="raise") must answer for each input
 EXPECTED = {
@@ -336,10 +346,20 @@ def measure(path: Path, timeout: float = 120) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run(
         [sys.executable, "-m", "tests.hostile", "run", str(path)],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
+        check=False,
     )
     if proc.returncode != 0:
-        return {"answer": f"crash (exit {proc.returncode})", "stderr": proc.stderr[-2000:], "seconds": None, "peak_mib": None}
+        return {
+            "answer": f"crash (exit {proc.returncode})",
+            "stderr": proc.stderr[-2000:],
+            "seconds": None,
+            "peak_mib": None,
+        }
     return json.loads(proc.stdout.splitlines()[-1])
 
 
@@ -350,7 +370,9 @@ def _table() -> None:
         for name, path in paths.items():
             got = measure(path)
             size = path.stat().st_size
-            print(f"| {name} | {size:,} B | {EXPECTED[name]} | {got['answer']} | {got['seconds']} | {got['peak_mib']} |")
+            print(
+                f"| {name} | {size:,} B | {EXPECTED[name]} | {got['answer']} | {got['seconds']} | {got['peak_mib']} |"
+            )
 
 
 if __name__ == "__main__":

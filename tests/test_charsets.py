@@ -8,7 +8,7 @@ import codecs
 import pytest
 
 from cleaner import clean_article
-from cleaner.load import decode, read_source
+from cleaner.load.source import decode, read_source
 
 FRENCH = "Le café de la place a rouvert ses portes. « C’est une très bonne nouvelle », dit l’élu — enfin !"
 LATIN9 = "Le café de l'élu coûte 3 € ; une œuvre très chère, enfin !"
@@ -23,8 +23,13 @@ def page(body: str, meta: str = "") -> str:
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-     ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)],
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ],
 )
 def test_a_bom_decides(encoding: str, bom: bytes) -> None:
     html = page(FRENCH, '<meta charset="windows-1252">')  # a BOM beats a (wrong) declaration
@@ -65,8 +70,10 @@ def test_utf8_with_stray_cp1252_bytes_keeps_both() -> None:
     assert "café" in text and "\u201cbonne\u201d" in text
 
 
-@pytest.mark.parametrize(("text", "encoding"), [(JAPANESE, "shift_jis"), (JAPANESE, "euc-jp"), (CHINESE, "gb18030"),
-                                                (CHINESE, "gbk"), (LATIN9, "iso-8859-15")])
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(JAPANESE, "shift_jis"), (JAPANESE, "euc-jp"), (CHINESE, "gb18030"), (CHINESE, "gbk"), (LATIN9, "iso-8859-15")],
+)
 def test_declared_legacy_charsets(text: str, encoding: str) -> None:
     html = page(text, f'<meta charset="{encoding}">')
     assert decode(html.encode(encoding)) == html

@@ -12,15 +12,24 @@ import lxml.html
 import numpy as np
 import pytest
 
-from cleaner import Pipeline, context_features
-from cleaner.block_features import _PHRASE_ORDER, feature_names, features
-from cleaner.boosted import BoostedTrees
-from cleaner.classify import (KEEP_FLOOR, MODEL_PATH, SHARPEN_T, block_model, classify_blocks, keep_blocks,
-                              load_block_model, sharpened)
-from cleaner.keep import expected_f1_keep
-from cleaner.phrases import languages, phrases
-from cleaner.pipeline import _parse_html
-from cleaner.segment import LANDMARKS, segment
+from cleaner import Pipeline
+from cleaner.extract import context_features
+from cleaner.extract.block_features import _PHRASE_ORDER, feature_names, features
+from cleaner.extract.classify import (
+    KEEP_FLOOR,
+    MODEL_PATH,
+    SHARPEN_T,
+    block_model,
+    classify_blocks,
+    keep_blocks,
+    load_block_model,
+    sharpened,
+)
+from cleaner.extract.segment import LANDMARKS, segment
+from cleaner.load.parse import parse_html as _parse_html
+from cleaner.shared.boosted import BoostedTrees
+from cleaner.shared.keep import expected_f1_keep
+from cleaner.shared.phrases import languages, phrases
 
 from .conftest import SAMPLES
 
@@ -70,12 +79,27 @@ def test_lowered_phrase_categories_have_no_capitals() -> None:
 
 def test_boosted_trees_walk_each_row_to_its_leaf() -> None:
     # one stump on feature 0 (<= 0.5 left: -1, else +1) and one on feature 1 (<= 2 left: 0.5, else -0.5)
-    spec = {"baseline": 0.0, "trees": [
-        {"feature": [0, 0, 0], "split": [0.5, 1e30, 1e30], "left": [1, 1, 2], "right": [2, 1, 2],
-         "value": [0.0, -1.0, 1.0], "depth": 1},
-        {"feature": [1, 0, 0], "split": [2.0, 1e30, 1e30], "left": [1, 1, 2], "right": [2, 1, 2],
-         "value": [0.0, 0.5, -0.5], "depth": 1},
-    ]}
+    spec = {
+        "baseline": 0.0,
+        "trees": [
+            {
+                "feature": [0, 0, 0],
+                "split": [0.5, 1e30, 1e30],
+                "left": [1, 1, 2],
+                "right": [2, 1, 2],
+                "value": [0.0, -1.0, 1.0],
+                "depth": 1,
+            },
+            {
+                "feature": [1, 0, 0],
+                "split": [2.0, 1e30, 1e30],
+                "left": [1, 1, 2],
+                "right": [2, 1, 2],
+                "value": [0.0, 0.5, -0.5],
+                "depth": 1,
+            },
+        ],
+    }
     model = BoostedTrees(spec)
     rows = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 3.0], [0.0, 3.0]], dtype=np.float32)
     expected = 1 / (1 + np.exp(-np.array([-0.5, 1.5, 0.5, -1.5])))
@@ -122,8 +146,13 @@ def _unspaced(text: str | None) -> str | None:
     between them, and the full stop and comma of that script."""
     if not text:
         return text
-    ideographs = _LATIN_WORD.sub(lambda m: "".join(chr(0x4E00 + zlib.crc32(m.group().lower().encode(), k) % 20000)
-                                                    for k in range(1 if len(m.group()) <= 3 else 2)), text)
+    ideographs = _LATIN_WORD.sub(
+        lambda m: "".join(
+            chr(0x4E00 + zlib.crc32(m.group().lower().encode(), k) % 20000)
+            for k in range(1 if len(m.group()) <= 3 else 2)
+        ),
+        text,
+    )
     return _SPACE_BETWEEN_IDEOGRAPHS.sub("", ideographs).replace(". ", "。").replace(", ", "，")
 
 
@@ -216,7 +245,10 @@ def test_a_pipeline_can_swap_in_another_block_model(tmp_path) -> None:
     first = load_block_model(tmp_path / "first.json")
     assert first is not None and first.context is None
     assert len(Pipeline(model=tmp_path / "first.json").clean(page).text) >= len(everything)
-    for bad, reason in ((tmp_path / "other.json", "not a block model"), (tmp_path / "missing.json", "no such file"),
-                        (tmp_path / "other_context.json", "not a block model")):
+    for bad, reason in (
+        (tmp_path / "other.json", "not a block model"),
+        (tmp_path / "missing.json", "no such file"),
+        (tmp_path / "other_context.json", "not a block model"),
+    ):
         with pytest.raises(ValueError, match=reason):
             Pipeline(model=bad)

@@ -18,7 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner import Pipeline
-from cleaner.classify import MODEL_PATH
+from cleaner.extract.classify import MODEL_PATH
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 pytestmark = pytest.mark.skipif(not (SAMPLES / "html").is_dir(), reason="samples/ is missing")
@@ -43,8 +43,12 @@ def flat(text: str) -> str:
 def cleaner(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run `python -m cleaner ARGS` and return the finished process (text output)."""
     return subprocess.run(
-        [sys.executable, "-m", "cleaner", *args], input=stdin.decode() if stdin else None,
-        capture_output=True, text=True, timeout=timeout, check=False,
+        [sys.executable, "-m", "cleaner", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -65,7 +69,9 @@ def write_warc(path: Path) -> list[tuple[int, str]]:
         for page, status, ctype in (("0221", "200 OK", "text/html; charset=utf-8"), ("0279", "200 OK", "text/html")):
             uri = expected(page)["url"]
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(html(page)), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(html(page)), http_headers=headers)
+            )
             html_records.append((index, uri))
             index += 1
             if page == "0221":
@@ -74,10 +80,17 @@ def write_warc(path: Path) -> list[tuple[int, str]]:
                 index += 1
         for uri, status, ctype, body in (
             ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
-            ("https://example.org/missing", "404 Not Found", "text/html", b"<html><body><p>Not found</p></body></html>"),
+            (
+                "https://example.org/missing",
+                "404 Not Found",
+                "text/html",
+                b"<html><body><p>Not found</p></body></html>",
+            ),
         ):
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
     return html_records
 
 
@@ -110,12 +123,23 @@ def corpus(tmp_path: Path) -> Path:
 
 
 EXPECTED_OUTPUTS = {
-    "site/0174.txt", "site/deep/0209.txt", "site/0368.txt", "site/2862.txt", "dumps/0428.txt", "dumps/0608.txt",
-    "dumps/seed.txt", "empty.txt", "crawl/00001-www.statnews.com_2025_12_18_weight-loss-drugs-wegovy-zepbound-health-plans.txt",
+    "site/0174.txt",
+    "site/deep/0209.txt",
+    "site/0368.txt",
+    "site/2862.txt",
+    "dumps/0428.txt",
+    "dumps/0608.txt",
+    "dumps/seed.txt",
+    "empty.txt",
+    "crawl/00001-www.statnews.com_2025_12_18_weight-loss-drugs-wegovy-zepbound-health-plans.txt",
 } | ({"secret.txt"} if IS_ROOT else set())  # root reads a file without read permission anyway
 EXPECTED_ERRORS = {
-    "corrupt.html.gz": "EOFError", "logo.html": "NotAPage", "huge.html": "InputTooLarge",
-    "bomb.html.gz": "InputTooLarge", "dangling.html": "FileNotFoundError", "pipe.html": "NotAFile",
+    "corrupt.html.gz": "EOFError",
+    "logo.html": "NotAPage",
+    "huge.html": "InputTooLarge",
+    "bomb.html.gz": "InputTooLarge",
+    "dangling.html": "FileNotFoundError",
+    "pipe.html": "NotAFile",
 }
 
 
@@ -123,7 +147,8 @@ def outputs(out: Path) -> dict[str, str]:
     """Every file under OUT_DIR but errors.jsonl, by relative path."""
     return {
         p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
-        for p in out.rglob("*") if p.is_file() and p.name != "errors.jsonl"
+        for p in out.rglob("*")
+        if p.is_file() and p.name != "errors.jsonl"
     }
 
 
@@ -192,7 +217,12 @@ def test_jsonl_appends_one_line_per_document_and_resumes(corpus: Path, tmp_path:
     assert cleaner(*args).returncode == 0
     lines = (out / "articles.jsonl").read_text().splitlines()
     assert sorted(json.loads(line)["source"] for line in lines) == [
-        "0174.html", "0368.xhtml", "2862.html.gz", "crawl.warc.gz#1", "crawl.warc.gz#3", "deep/0209.htm"
+        "0174.html",
+        "0368.xhtml",
+        "2862.html.gz",
+        "crawl.warc.gz#1",
+        "crawl.warc.gz#3",
+        "deep/0209.htm",
     ]
     with (out / "articles.jsonl").open("a") as stream:  # what a run killed in mid-write could leave
         stream.write('{"source": "0174.ht')
@@ -233,7 +263,7 @@ def test_config_file_and_command_line_shape_the_pipeline(corpus: Path, tmp_path:
         'disable = ["captions"]\n'
         "[filters.navigation]\nmax_box_words = 50\n"
         "[site_rules]\n"
-        f"\"hechingerreport.org\" = [\"//p[contains(., '{keep[0][:40]}')]\"]\n"
+        f'"hechingerreport.org" = ["//p[contains(., \'{keep[0][:40]}\')]"]\n'
         '"other.example" = ["p"]\n'
     )
     listing = cleaner("filters", "--config", str(config)).stdout.splitlines()

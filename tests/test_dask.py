@@ -59,21 +59,48 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     scheduler_file = tmp / "scheduler.json"
     processes = []
     try:
-        processes.append(_start([
-            "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-            "--scheduler-file", str(scheduler_file),
-        ], tmp / "scheduler.log"))
+        processes.append(
+            _start(
+                [
+                    "distributed.cli.dask_scheduler",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "0",
+                    "--no-dashboard",
+                    "--scheduler-file",
+                    str(scheduler_file),
+                ],
+                tmp / "scheduler.log",
+            )
+        )
         deadline = time.monotonic() + 60
         while not scheduler_file.exists():
             assert processes[0].poll() is None, (tmp / "scheduler.log").read_text()
             assert time.monotonic() < deadline, "the scheduler did not write its address within 60 s"
             time.sleep(0.2)
         for n in range(2):
-            processes.append(_start([
-                "distributed.cli.dask_worker", "--scheduler-file", str(scheduler_file), "--host", "127.0.0.1",
-                "--nworkers", "1", "--nthreads", "1", "--no-dashboard", "--death-timeout", "60",
-                "--local-directory", str(tmp / f"worker{n}"),
-            ], tmp / f"worker{n}.log"))
+            processes.append(
+                _start(
+                    [
+                        "distributed.cli.dask_worker",
+                        "--scheduler-file",
+                        str(scheduler_file),
+                        "--host",
+                        "127.0.0.1",
+                        "--nworkers",
+                        "1",
+                        "--nthreads",
+                        "1",
+                        "--no-dashboard",
+                        "--death-timeout",
+                        "60",
+                        "--local-directory",
+                        str(tmp / f"worker{n}"),
+                    ],
+                    tmp / f"worker{n}.log",
+                )
+            )
         address = json.loads(scheduler_file.read_text())["address"]
         with Client(address, timeout=30) as client:
             client.wait_for_workers(2, timeout=90)
@@ -133,7 +160,10 @@ def test_the_example_job_writes_the_single_process_results(cluster: str, tmp_pat
     job = [str(ROOT / "examples" / "dask_job.py"), cluster, str(pages), str(out), "--partition-size", "3"]
     run = subprocess.run(
         [sys.executable, *job],
-        check=False, capture_output=True, text=True, timeout=TIMEOUT,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     assert run.returncode == 0, run.stderr[-4000:]
     parts = sorted(out.glob("part-*.jsonl"), key=lambda p: int(p.stem.split("-")[1]))
@@ -155,7 +185,11 @@ def test_cli_cluster_writes_what_a_local_run_writes(cluster: str, tmp_path: Path
     def cleaner(out: str, *more: str) -> dict[str, str]:
         run = subprocess.run(
             [sys.executable, "-m", "cleaner", "clean", "pages", "-o", out, "-f", "json", "-q", *more],
-            check=False, cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT,
+            check=False,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
         )
         assert run.returncode == 0, run.stderr[-4000:]
         files = (tmp_path / out).rglob("*.json")

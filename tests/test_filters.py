@@ -7,10 +7,9 @@ import json
 import pytest
 
 from cleaner import Article, Pipeline, clean_article
-from cleaner.phrases import kinds_pattern, pattern
+from cleaner.shared.phrases import kinds_pattern, pattern
 
 from .conftest import SAMPLES, normalise, regression_page
-
 
 RULES = Pipeline(extractor="trafilatura")  # the rule-based extraction leaves the junk in for the filters to find
 
@@ -54,7 +53,10 @@ def test_media_promos_drops_podcast_sidebars_and_players(seed_article: str) -> N
 def test_contributors_list_dropped_and_author_bio_moved_to_metadata(seed_article: str, seed_republished: str) -> None:
     assert _removed_by(clean_article(seed_article), "contributors", "Board Member and Harvard Professor")
     article = clean_article(seed_republished)
-    assert article.metadata.author_bio == "Deirdre Tynan is the International Crisis Group's Central Asia Project Director."
+    assert (
+        article.metadata.author_bio
+        == "Deirdre Tynan is the International Crisis Group's Central Asia Project Director."
+    )
     page = _page("0279")
     assert page.authors == ["Sarah Schwartz"]
     assert "Sarah Schwartz is a reporter for Education Week" in page.metadata.author_bio
@@ -71,8 +73,10 @@ def test_disclaimers_drop_editorial_notes_and_source_lines(seed_republished: str
 
 def test_disclaimers_drop_affiliate_disclosures() -> None:
     """Such lines sit inside the article's container; where the model keeps one (4159), the phrase list drops it."""
-    for page_id, disclosure in (("0461", "As an Amazon Associate we earn from qualifying purchases"),
-                                ("4159", "As an Affiliate Marketer, I earn from qualifying purchases")):
+    for page_id, disclosure in (
+        ("0461", "As an Amazon Associate we earn from qualifying purchases"),
+        ("4159", "As an Affiliate Marketer, I earn from qualifying purchases"),
+    ):
         article = clean_article(SAMPLES / "html" / f"{page_id}.html")
         assert disclosure not in article.text
     assert _removed_by(article, "disclaimers", disclosure)
@@ -85,13 +89,16 @@ def test_disclaimers_drop_not_a_substitute_for_advice_notes() -> None:
     assert "Exercising regularly can improve symptoms" in page.text
 
 
-@pytest.mark.parametrize("note", [
-    "This material is not intended to replace the advice of a qualified professional.",
-    "All investing involves risk, including the possible loss of principal.",
-    "Dieser Artikel ersetzt keine ärztliche Beratung.",
-    "Les informations de ce site ne remplacent pas un avis médical.",
-    "Este contenido no sustituye el consejo médico profesional.",
-])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This material is not intended to replace the advice of a qualified professional.",
+        "All investing involves risk, including the possible loss of principal.",
+        "Dieser Artikel ersetzt keine ärztliche Beratung.",
+        "Les informations de ce site ne remplacent pas un avis médical.",
+        "Este contenido no sustituye el consejo médico profesional.",
+    ],
+)
 def test_disclaimer_phrases_match_advice_and_risk_notes_per_language(note: str) -> None:
     assert kinds_pattern(("disclaimer",), lowered=True).search(note.lower())
 
@@ -118,10 +125,13 @@ def test_chinese_and_japanese_phrase_lists() -> None:
     assert _removed_by(chinese, "disclaimers", "责任编辑：张丽")
     assert _removed_by(chinese, "byline", "记者：王小明") and chinese.authors == ["王小明"]
     assert "记者在现场看到" in chinese.text  # a sentence opening with 'reporter' is no byline
-    japanese = RULES.clean("""<html lang="ja"><body><article><h1>東京で桜が満開に</h1>
+    japanese = RULES.clean(
+        """<html lang="ja"><body><article><h1>東京で桜が満開に</h1>
         <p>気象台は二十九日、東京都心で桜が満開になったと発表した。平年より三日遅い満開となった。</p>
         <p>（この記事は有料会員限定です。続きを読むには会員登録が必要です）</p>
-        <p>この記事をシェアする</p></article></body></html>""", format="html")
+        <p>この記事をシェアする</p></article></body></html>""",
+        format="html",
+    )
     assert _removed_by(japanese, "prompts", "続きを読むには")
     assert _removed_by(japanese, "navigation", "この記事をシェアする")
     assert "東京都心で桜が満開になった" in japanese.text
@@ -159,13 +169,24 @@ def test_title_and_duplicate_headings_leave_one_headline_in_metadata(seed_articl
 
 def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None:
     text = "\n\n".join(
-        ["## Ingredients", "Two eggs and a cup of flour, whisked until smooth.",
-         "## Ingredients", "A pinch of salt and a little butter for the pan."]
+        [
+            "## Ingredients",
+            "Two eggs and a cup of flour, whisked until smooth.",
+            "## Ingredients",
+            "A pinch of salt and a little butter for the pan.",
+        ]
     )
     article = clean_article(text, format="markdown")
     assert article.text.count("Ingredients") == 2
-    teaser = "\n".join(["Top stories", "Mali pulls out", "Mali pulls out", "The first paragraph of a real story, long "
-                        "enough to be read as prose by any reasonable reader of the page."])
+    teaser = "\n".join(
+        [
+            "Top stories",
+            "Mali pulls out",
+            "Mali pulls out",
+            "The first paragraph of a real story, long "
+            "enough to be read as prose by any reasonable reader of the page.",
+        ]
+    )
     assert clean_article(teaser, format="text").text.count("Mali pulls out") <= 1
 
 
@@ -204,14 +225,18 @@ def test_byline_and_date_are_lifted_out_of_the_body(seed_republished: str) -> No
 
 
 def test_byline_with_its_date_behind_a_separator_is_lifted_out() -> None:
-    dump = ("How to stay flexible\n\nBy Haley Hoekstra • March 12, 2025\n\nStretching every morning keeps the joints "
-            "supple and the muscles ready for the day, and it takes only ten minutes of your time before breakfast.")
+    dump = (
+        "How to stay flexible\n\nBy Haley Hoekstra • March 12, 2025\n\nStretching every morning keeps the joints "
+        "supple and the muscles ready for the day, and it takes only ten minutes of your time before breakfast."
+    )
     article = clean_article(dump, format="text")
     assert _removed_by(article, "byline", "By Haley Hoekstra • March 12, 2025")
     assert article.authors == ["Haley Hoekstra"]
     body = dump.replace("By Haley Hoekstra • March 12, 2025\n\n", "")
     for n in range(8):  # paragraphs enough that the signature lies past the first blocks
-        body += f"\n\nOn day {n + 2}, hold each stretch a little longer than the day before, breathing slowly throughout."
+        body += (
+            f"\n\nOn day {n + 2}, hold each stretch a little longer than the day before, breathing slowly throughout."
+        )
     signed = clean_article(body + "\n\nWritten by Haley Hoekstra", format="text")  # a byline that closes the article
     assert _removed_by(signed, "byline", "Written by Haley Hoekstra") and signed.authors == ["Haley Hoekstra"]
 
@@ -223,7 +248,6 @@ def test_paragraph_repair_joins_only_sentences_cut_in_two(seed_republished: str)
     assert "ended in 1997.\n\nBy sidelining" in article.text
 
 
-
 def test_paragraph_repair_glues_a_line_dump_back_into_one_paragraph() -> None:
     # a scraper's dump: a drop cap, then a line break around every link and every bold word
     lines = ["T", "he storm reached the", "northern coast", "on Monday", ", closing", "ports", "and schools", "."]
@@ -232,6 +256,7 @@ def test_paragraph_repair_glues_a_line_dump_back_into_one_paragraph() -> None:
     sentence = "The storm reached the northern coast on Monday, closing ports and schools."
     assert article.text.startswith(sentence + "\n\nThe storm") and len(article.blocks) == 300
     assert all(b.word_count == 12 for b in article.blocks)  # 'T' + 'he' is one word
+
 
 def test_boilerplate_strips_menus_around_a_text_dump() -> None:
     dump = (SAMPLES / "text" / "0279.txt").read_text("utf-8")
@@ -259,18 +284,34 @@ def test_navigation_drops_a_bare_sponsor_label_line() -> None:
     assert "The News Product Management Certification was originally created" in page.text
 
 
-@pytest.mark.parametrize("line", [
-    "3 MIN. READ", "Reading Time: 11 minutes", "Lesezeit: 4 Min.", "Temps de lecture : 6 min",
-    "Tiempo de lectura: 3 minutos", "In partnership with", "Presented by", "En partenariat avec", "Sign in or join",
-    "Senior Member", "Moderator",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3 MIN. READ",
+        "Reading Time: 11 minutes",
+        "Lesezeit: 4 Min.",
+        "Temps de lecture : 6 min",
+        "Tiempo de lectura: 3 minutos",
+        "In partnership with",
+        "Presented by",
+        "En partenariat avec",
+        "Sign in or join",
+        "Senior Member",
+        "Moderator",
+    ],
+)
 def test_label_phrases_match_a_whole_label_line(line: str) -> None:
     assert pattern("ui_label").fullmatch(line)
 
 
-@pytest.mark.parametrize("line", [
-    "In partnership with the city, the library opened a second branch.", "Member states agreed on the budget.",
-    "Reading time varies with the length of the text.", "Moderators were appointed in 2019.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In partnership with the city, the library opened a second branch.",
+        "Member states agreed on the budget.",
+        "Reading time varies with the length of the text.",
+        "Moderators were appointed in 2019.",
+    ],
+)
 def test_label_phrases_leave_prose_that_starts_like_a_label(line: str) -> None:
     assert not pattern("ui_label").fullmatch(line)

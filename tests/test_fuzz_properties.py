@@ -16,24 +16,110 @@ from hypothesis import strategies as st
 from cleaner import Article, CleanerError, Limits, Pipeline, clean_article
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "40"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                database=None)
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 PIPELINE = Pipeline(limits=Limits(max_seconds=30))
 NAMES = set(PIPELINE.names)
 _STEP_FAILED = re.compile(r"filter \w+ skipped:|metadata skipped:|extraction failed:")
 
 WORDS = st.sampled_from(
-    ["the", "council", "approved", "budget", "By", "Jane", "Doe", "Share", "this", "Subscribe", "newsletter", "©",
-     "&#28;", "&#12;", "&#xFFFE;", "\x0c", "\x1c", "\uffff",
-     "2024", "June", "14,", "Photo:", "AP", "[x](javascript:alert(1))", "<script>", "&amp;", "&lol;", "é", "Ã©",
-     "\x00", "\ufffd", "#", "##", "-", "*", "|", "```", ">", "\t", "\n", "\n\n", "—", "日本語", "\u202e", "\ud800"]
+    [
+        "the",
+        "council",
+        "approved",
+        "budget",
+        "By",
+        "Jane",
+        "Doe",
+        "Share",
+        "this",
+        "Subscribe",
+        "newsletter",
+        "©",
+        "&#28;",
+        "&#12;",
+        "&#xFFFE;",
+        "\x0c",
+        "\x1c",
+        "\uffff",
+        "2024",
+        "June",
+        "14,",
+        "Photo:",
+        "AP",
+        "[x](javascript:alert(1))",
+        "<script>",
+        "&amp;",
+        "&lol;",
+        "é",
+        "Ã©",
+        "\x00",
+        "\ufffd",
+        "#",
+        "##",
+        "-",
+        "*",
+        "|",
+        "```",
+        ">",
+        "\t",
+        "\n",
+        "\n\n",
+        "—",
+        "日本語",
+        "\u202e",
+        "\ud800",
+    ]
 )
 TEXTS = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=120).map(" ".join))
-TAGS = st.sampled_from(["p", "div", "article", "main", "h1", "h2", "li", "ul", "a", "span", "script", "style",
-                        "svg", "title", "table", "tr", "td", "pre", "code", "blockquote", "figure", "figcaption",
-                        "nav", "footer", "form", "input", "button", "br", "img", "!--", "?xml", "!DOCTYPE"])
-ATTRS = st.sampled_from(["", ' class="share"', ' id="main"', ' href="javascript:alert(1)"', ' onclick="x()"',
-                         ' class="newsletter"', ' aria-hidden="true"', ' lang="en"', ' charset="shift_jis"'])
+TAGS = st.sampled_from(
+    [
+        "p",
+        "div",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "li",
+        "ul",
+        "a",
+        "span",
+        "script",
+        "style",
+        "svg",
+        "title",
+        "table",
+        "tr",
+        "td",
+        "pre",
+        "code",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "nav",
+        "footer",
+        "form",
+        "input",
+        "button",
+        "br",
+        "img",
+        "!--",
+        "?xml",
+        "!DOCTYPE",
+    ]
+)
+ATTRS = st.sampled_from(
+    [
+        "",
+        ' class="share"',
+        ' id="main"',
+        ' href="javascript:alert(1)"',
+        ' onclick="x()"',
+        ' class="newsletter"',
+        ' aria-hidden="true"',
+        ' lang="en"',
+        ' charset="shift_jis"',
+    ]
+)
 
 
 @st.composite
@@ -93,8 +179,15 @@ def test_errors_raise_raises_only_the_librarys_own_errors(source: str | bytes) -
 
 
 @FUZZ
-@given(st.one_of(st.integers(), st.floats(), st.none(), st.lists(st.text(max_size=5), max_size=3),
-                 st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2)))
+@given(
+    st.one_of(
+        st.integers(),
+        st.floats(),
+        st.none(),
+        st.lists(st.text(max_size=5), max_size=3),
+        st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+    )
+)
 def test_a_wrong_type_is_a_type_error_and_nothing_else(source: object) -> None:
     try:
         clean_article(source)  # type: ignore[arg-type]
@@ -112,7 +205,9 @@ def test_cleaning_a_cleaned_dump_again_does_not_grow_it(paragraphs: list[str]) -
     assert len(twice.text) <= len(once.text)
 
 
-_OWN_TAGS = re.compile(r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I)
+_OWN_TAGS = re.compile(
+    r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I
+)
 
 
 @FUZZ

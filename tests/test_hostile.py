@@ -62,8 +62,9 @@ def _assert_inert_markdown(markdown: str) -> None:
     md = MarkdownIt("commonmark")
     md.validateLink = lambda url: True
     html = md.render(markdown)
-    assert not re.search(r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]",
-                         html, re.I), html
+    assert not re.search(
+        r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", html, re.I
+    ), html
 
 
 def test_the_cli_over_hostile_inputs_and_samples_reports_each_failure_and_cleans_the_rest(
@@ -71,7 +72,7 @@ def test_the_cli_over_hostile_inputs_and_samples_reports_each_failure_and_cleans
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for name, path in corpus.items():
+    for path in corpus.values():
         os.link(path, folder / path.name)
     samples = sorted((SAMPLES / "html").glob("*.html"))
     for sample in samples:
@@ -80,13 +81,19 @@ def test_the_cli_over_hostile_inputs_and_samples_reports_each_failure_and_cleans
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run(
         [sys.executable, "-m", "cleaner", "clean", str(folder), "-o", str(out), "-f", "json", "-j", "2", "-q"],
-        capture_output=True, text=True, timeout=300, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
     failed = {Path(e["path"]).name: e["error"] for e in errors}
     by_file = {path.name: name for name, path in corpus.items()}
-    wanted = {f: hostile.EXPECTED_CLI[n] for f, n in by_file.items() if hostile.EXPECTED_CLI[n] not in ("done", "empty")}
+    wanted = {
+        f: hostile.EXPECTED_CLI[n] for f, n in by_file.items() if hostile.EXPECTED_CLI[n] not in ("done", "empty")
+    }
     assert failed == wanted
     outputs = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {"errors.jsonl"}
     expected_outputs = {f"sample-{s.stem}.json" for s in samples}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.dates import date_line, machine_date, one_day_apart, url_date
-from cleaner.load import read_source
-from cleaner.metadata import page_metadata, split_authors
+from cleaner.load.parse import parse_html as _parse_html
+from cleaner.load.source import read_source
+from cleaner.metadata.dates import date_line, machine_date, one_day_apart, url_date
+from cleaner.metadata.fields import page_metadata, split_authors
 from cleaner.metrics import author_match, date_match, title_match
-from cleaner.pipeline import _parse_html
 
 from .conftest import SAMPLES, expected_samples
 
@@ -20,7 +20,9 @@ SAMPLE_MISSES: dict[str, tuple[str, ...]] = {
     "0608": ("title",),  # product page: the <h1> names more than the ground-truth title
     "2862": ("author",),  # the author is a plain paragraph under the title
     "4708": ("date",),  # the 'Updated' date is taken for the publication date
-    "4332": ("author",),  # citation_author gives "Berger, Emery D." (last name first, middle initial) for "Emery Berger"
+    "4332": (
+        "author",
+    ),  # citation_author gives "Berger, Emery D." (last name first, middle initial) for "Emery Berger"
 }
 
 
@@ -31,7 +33,11 @@ def _page(html: str, url: str | None = "https://example.org/news/story"):
 def _sample_cases() -> list:
     cases = []
     for spec in expected_samples():
-        for name, gold in (("title", spec["title"]), ("author", spec.get("author")), ("date", spec.get("publish_date"))):
+        for name, gold in (
+            ("title", spec["title"]),
+            ("author", spec.get("author")),
+            ("date", spec.get("publish_date")),
+        ):
             if gold:
                 marks = [pytest.mark.xfail(strict=True)] if name in SAMPLE_MISSES.get(spec["id"], ()) else []
                 cases.append(pytest.param(spec, name, gold, id=f"{spec['id']}-{name}", marks=marks))
@@ -129,12 +135,12 @@ def test_footer_headings_are_not_the_title() -> None:
     assert _page(html).title == "Smart homes and privacy"
 
 
-
 def test_an_h1_naming_the_site_by_its_domain_is_not_the_headline() -> None:
     html = """<html><head><title>Investment review request, 2024 version - Moneytalk.org</title></head>
     <body><h1>Moneytalk.org</h1><div class="post"><p>I am 45 and hold three funds.</p></div></body></html>"""
     assert _page(html, "https://www.moneytalk.org/forum/viewtopic.php?t=425337").title == (
-        "Investment review request, 2024 version")
+        "Investment review request, 2024 version"
+    )
 
 
 def test_title_words_beyond_the_og_title_name_the_site() -> None:
@@ -153,17 +159,28 @@ def test_the_url_slug_picks_between_the_h1_and_the_title() -> None:
     <meta property="og:type" content="article"></head>
     <body><h1>Our blog</h1><p>Cut above an outward-facing bud.</p></body></html>"""
     assert _page(post, "https://gardenhub.example/blog/ten-tips-for-pruning-roses/").title == (
-        "Ten tips for pruning roses")
+        "Ten tips for pruning roses"
+    )
 
 
-@pytest.mark.parametrize("title, url, headline", [
-    ("News | National Tutoring Accelerator", "https://example.org/news", "News"),
-    ("Travelguide | The 10 best airfare search sites", "https://www.travelguide.com/x", "The 10 best airfare search sites"),
-    ("python - Why is except: pass bad? - Coder Answers", "https://example.org/q/1", "Why is except: pass bad?"),
-    ("Outdoor Gear • The Bush Company USA", "https://thebushcompanyusa.com/c/outdoor-gear/", "Outdoor Gear"),
-    ("What happened to the ISO / Discussion / Distro Forums", "https://bbs.example.org/t?id=1",
-     "What happened to the ISO"),
-])
+@pytest.mark.parametrize(
+    "title, url, headline",
+    [
+        ("News | National Tutoring Accelerator", "https://example.org/news", "News"),
+        (
+            "Travelguide | The 10 best airfare search sites",
+            "https://www.travelguide.com/x",
+            "The 10 best airfare search sites",
+        ),
+        ("python - Why is except: pass bad? - Coder Answers", "https://example.org/q/1", "Why is except: pass bad?"),
+        ("Outdoor Gear • The Bush Company USA", "https://thebushcompanyusa.com/c/outdoor-gear/", "Outdoor Gear"),
+        (
+            "What happened to the ISO / Discussion / Distro Forums",
+            "https://bbs.example.org/t?id=1",
+            "What happened to the ISO",
+        ),
+    ],
+)
 def test_title_without_h1_keeps_its_first_part_not_naming_the_site(title: str, url: str, headline: str) -> None:
     assert _page(f"<html><head><title>{title}</title></head><body><p>Text.</p></body></html>", url).title == headline
 
@@ -215,46 +232,58 @@ def test_a_page_that_dates_only_its_last_update_is_dated_by_it() -> None:
     assert _page(html, "https://example.org/portfolio-work/").date == "2023-06-12"
 
 
-@pytest.mark.parametrize("text, date", [
-    ("Posted on the 15/12/2025 at 19:00", "2025-12-15"),
-    ("Updated: 10/31/2024", "2024-10-31"),
-    ("03/04/2024", None),  # March 4 or April 3: not guessed
-])
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Posted on the 15/12/2025 at 19:00", "2025-12-15"),
+        ("Updated: 10/31/2024", "2024-10-31"),
+        ("03/04/2024", None),  # March 4 or April 3: not guessed
+    ],
+)
 def test_slashed_day_month_year_only_when_unambiguous(text: str, date: str | None) -> None:
     assert date_line(text) == date
 
 
-@pytest.mark.parametrize("markup", [
-    "<html><head><script type='application/ld+json'>{not json</script></head><body><p>x</p></body></html>",
-    "<html><head><script type='application/ld+json'>[1, \"a\", null, {\"@type\": 5}]</script></head></html>",
-    "<html><head><meta name='author'><meta property='article:published_time' content='soon'></head></html>",
-    "<html><body><time datetime=''></time><h1></h1></body></html>",
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><head><script type='application/ld+json'>{not json</script></head><body><p>x</p></body></html>",
+        '<html><head><script type=\'application/ld+json\'>[1, "a", null, {"@type": 5}]</script></head></html>',
+        "<html><head><meta name='author'><meta property='article:published_time' content='soon'></head></html>",
+        "<html><body><time datetime=''></time><h1></h1></body></html>",
+    ],
+)
 def test_odd_markup_gives_empty_fields_not_errors(markup: str) -> None:
     meta = _page(markup)
     assert meta.date is None
     assert meta.authors == []
 
 
-@pytest.mark.parametrize("value, date", [
-    ("2025-08-25T10:00:00Z", "2025-08-25"),
-    ("20250825", "2025-08-25"),
-    ("Mon, 25 Aug 2025 10:00:00 GMT", "2025-08-25"),
-    ("2025/08/25 10:00", "2025-08-25"),
-    ("2025-13-40", None),
-    ("1700000000", None),
-])
+@pytest.mark.parametrize(
+    "value, date",
+    [
+        ("2025-08-25T10:00:00Z", "2025-08-25"),
+        ("20250825", "2025-08-25"),
+        ("Mon, 25 Aug 2025 10:00:00 GMT", "2025-08-25"),
+        ("2025/08/25 10:00", "2025-08-25"),
+        ("2025-13-40", None),
+        ("1700000000", None),
+    ],
+)
 def test_machine_date(value: str, date: str | None) -> None:
     assert machine_date(value) == date
 
 
-@pytest.mark.parametrize("url, date", [
-    ("https://example.org/2024/05/03/slug", "2024-05-03"),
-    ("https://example.org/news/2024-05-03-slug", "2024-05-03"),
-    ("https://example.org/articles/2025-12-15+Rust+backend:+Why+and+how", "2025-12-15"),
-    ("https://example.org/2024/05/slug", None),
-    ("https://example.org/p/2024/1234567", None),
-])
+@pytest.mark.parametrize(
+    "url, date",
+    [
+        ("https://example.org/2024/05/03/slug", "2024-05-03"),
+        ("https://example.org/news/2024-05-03-slug", "2024-05-03"),
+        ("https://example.org/articles/2025-12-15+Rust+backend:+Why+and+how", "2025-12-15"),
+        ("https://example.org/2024/05/slug", None),
+        ("https://example.org/p/2024/1234567", None),
+    ],
+)
 def test_url_date(url: str, date: str | None) -> None:
     assert url_date(url) == date
 
@@ -265,7 +294,11 @@ def test_split_authors_keeps_its_behaviour() -> None:
 
 def test_split_authors_splits_a_long_comma_list_of_full_names_only() -> None:
     assert split_authors("Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello") == [
-        "Artur Ekert", "Timothy Hosgood", "Alastair Kay", "Chiara Macchiavello"]
+        "Artur Ekert",
+        "Timothy Hosgood",
+        "Alastair Kay",
+        "Chiara Macchiavello",
+    ]
     assert split_authors("Lee, Ann") == ["Lee, Ann"]
     assert split_authors("Jane Doe, Staff Writer") == ["Jane Doe, Staff Writer"]  # short enough for one name
     assert "Dec. 19" not in split_authors("Dec. 19, 2025 · Niko Matsakis on behalf of the team")
@@ -320,7 +353,8 @@ def test_an_article_h1_that_extends_the_title_is_the_headline() -> None:
     <meta property="og:type" content="article"></head>
     <body><h1>Pros and Cons of Tiny House Living: Why Live in a Tiny House?</h1><p>Less space.</p></body></html>"""
     assert _page(html, "https://example.org/blog/pros-cons-tiny-house-living/").title == (
-        "Pros and Cons of Tiny House Living: Why Live in a Tiny House?")
+        "Pros and Cons of Tiny House Living: Why Live in a Tiny House?"
+    )
 
 
 def test_a_link_to_the_authors_page_names_the_author() -> None:
@@ -358,24 +392,29 @@ def test_a_numeric_date_shown_month_first_is_the_jsonld_date() -> None:
     assert _page(html).date == "2024-09-10"
 
 
-@pytest.mark.parametrize("text, date", [
-    ("19 Dec, 2025", "2025-12-19"),
-    ("11-29-2024, 09:03 AM", "2024-11-29"),
-    ("29-11-2024", "2024-11-29"),
-    ("03-04-2024", None),  # March 4 or April 3: not guessed
-])
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("19 Dec, 2025", "2025-12-19"),
+        ("11-29-2024, 09:03 AM", "2024-11-29"),
+        ("29-11-2024", "2024-11-29"),
+        ("03-04-2024", None),  # March 4 or April 3: not guessed
+    ],
+)
 def test_day_month_comma_year_and_dashed_dates(text: str, date: str | None) -> None:
     assert date_line(text) == date
 
 
-
-@pytest.mark.parametrize("text, date", [
-    ("2024年5月3日", "2024-05-03"),
-    ("发布时间：2024年05月12日 09:30", "2024-05-12"),
-    ("公開日：2024年3月29日", "2024-03-29"),
-    ("2024년 5월 3일", "2024-05-03"),
-    ("2024年5月3日，市政府召开新闻发布会，介绍了今年的重点工作。", None),  # a sentence that opens with a date
-])
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2024年5月3日", "2024-05-03"),
+        ("发布时间：2024年05月12日 09:30", "2024-05-12"),
+        ("公開日：2024年3月29日", "2024-03-29"),
+        ("2024년 5월 3일", "2024-05-03"),
+        ("2024年5月3日，市政府召开新闻发布会，介绍了今年的重点工作。", None),  # a sentence that opens with a date
+    ],
+)
 def test_chinese_japanese_korean_dates(text: str, date: str | None) -> None:
     assert date_line(text) == date
 
@@ -389,7 +428,9 @@ def test_cjk_title_separators_and_unspaced_byline() -> None:
     meta = _page(html)
     assert meta.title == "東京で桜が満開に"
     assert meta.authors == ["山田太郎"]
-    no_h1 = "<html><head><title>城市更新让老街区焕发新活力_新闻中心_示例网</title></head><body><p>正文。</p></body></html>"
+    no_h1 = (
+        "<html><head><title>城市更新让老街区焕发新活力_新闻中心_示例网</title></head><body><p>正文。</p></body></html>"
+    )
     assert _page(no_h1).title == "城市更新让老街区焕发新活力"
     snake = "<html><head><title>read_csv_file - Docs</title></head><body><p>Reads.</p></body></html>"
     assert _page(snake).title == "read_csv_file"  # an underscore between Latin letters separates nothing

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from lxml.html import HtmlElement, document_fromstring
 
-from cleaner.noscript import reveal_noscript
+from cleaner.load.noscript import reveal_noscript
 
 from .conftest import SAMPLES, normalise
 
@@ -35,6 +34,8 @@ def test_pages_with_visible_text_keep_their_noscripts(page: str) -> None:
 
 
 def test_a_javascript_notice_on_an_empty_page_stays_hidden() -> None:
-    tree = _parse("<html><body><div id='app'></div><noscript>You need to enable JavaScript to run this app."
-                       "</noscript></body></html>")
+    tree = _parse(
+        "<html><body><div id='app'></div><noscript>You need to enable JavaScript to run this app."
+        "</noscript></body></html>"
+    )
     assert reveal_noscript(tree) == 0

@@ -8,16 +8,40 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Pipeline, phrases
-from cleaner.segment import segment
+from cleaner import Pipeline
+from cleaner.extract.segment import segment
+from cleaner.shared import phrases
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CATEGORIES = sorted({c for lang in phrases.languages() for c in phrases._load(lang)})
-OPENING_ORDER = ("newsletter", "cookie", "paywall", "share", "related", "disclaimer", "caption_credit", "pager",
-                 "ui_label", "article_end")
+OPENING_ORDER = (
+    "newsletter",
+    "cookie",
+    "paywall",
+    "share",
+    "related",
+    "disclaimer",
+    "caption_credit",
+    "pager",
+    "ui_label",
+    "article_end",
+)
 # starts that exercise the first-letter lookup: non-word characters before the phrase, capitals, no letter at all
-CRAFTED = ["  -- Subscribe to our newsletter", "...Sign up now", "SHARE", "Share", "© 2024 Example", "1 min read",
-           "", "   ", "____", "İstanbul", "メールマガジン登録はこちら", "(Photo: Jane Doe)", "Related: more"]
+CRAFTED = [
+    "  -- Subscribe to our newsletter",
+    "...Sign up now",
+    "SHARE",
+    "Share",
+    "© 2024 Example",
+    "1 min read",
+    "",
+    "   ",
+    "____",
+    "İstanbul",
+    "メールマガジン登録はこちら",
+    "(Photo: Jane Doe)",
+    "Related: more",
+]
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +79,9 @@ def test_grouped_phrase_regex_finds_what_a_plain_alternation_finds(category: str
 
 @pytest.mark.parametrize("lowered", [True, False])
 def test_opening_names_the_category_one_anchored_regex_names(lowered: bool, texts: list[str]) -> None:
-    groups = "|".join(f"(?P<{c}>{'|'.join(f'(?:{f})' for f in phrases.phrases(c))})"
-                      for c in OPENING_ORDER if phrases.phrases(c))
+    groups = "|".join(
+        f"(?P<{c}>{'|'.join(f'(?:{f})' for f in phrases.phrases(c))})" for c in OPENING_ORDER if phrases.phrases(c)
+    )
     plain = re.compile(rf"^\W{{0,3}}(?:{groups})", 0 if lowered else re.I)
     opening = phrases.Opening(OPENING_ORDER, lowered)
     hits = 0

@@ -43,8 +43,18 @@ class StampB(Stamp):
 def test_default_pipeline_lists_every_builtin_in_order() -> None:
     pipeline = Pipeline()
     assert pipeline.names == list(builtin_filters())
-    assert {"icons", "media_promos", "contributors", "disclaimers", "duplicate_headings", "navigation", "prompts",
-            "paragraph_repair", "byline", "captions"} <= set(pipeline.names)
+    assert {
+        "icons",
+        "media_promos",
+        "contributors",
+        "disclaimers",
+        "duplicate_headings",
+        "navigation",
+        "prompts",
+        "paragraph_repair",
+        "byline",
+        "captions",
+    } <= set(pipeline.names)
     assert all(f.description() for f in pipeline)
 
 
@@ -93,7 +103,8 @@ def test_filter_registered_through_an_entry_point(tmp_path: Path, seed_article: 
     """An installed distribution advertises a filter in `cleaner.filters`; it is then added by name."""
     package = tmp_path / "cleaner_plugin_demo"
     package.mkdir()
-    (package / "__init__.py").write_text(textwrap.dedent('''
+    (package / "__init__.py").write_text(
+        textwrap.dedent('''
         from cleaner import Filter
 
         class ShoutFilter(Filter):
@@ -104,12 +115,13 @@ def test_filter_registered_through_an_entry_point(tmp_path: Path, seed_article: 
             def apply(self, doc):
                 for block in doc.blocks:
                     block.text = block.text.upper()
-    '''))
+    ''')
+    )
     dist = tmp_path / "cleaner_plugin_demo-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: cleaner-plugin-demo\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text("[cleaner.filters]\nshout = cleaner_plugin_demo:ShoutFilter\n")
-    script = textwrap.dedent('''
+    script = textwrap.dedent("""
         import json, sys
         from cleaner import Pipeline
         from cleaner.registry import available
@@ -117,11 +129,14 @@ def test_filter_registered_through_an_entry_point(tmp_path: Path, seed_article: 
         pipeline.add("shout", after="trailing_headings")
         article = pipeline.clean(sys.stdin.read())
         print(json.dumps({"known": "shout" in available(), "names": pipeline.names, "text": article.text[:40]}))
-    ''')
+    """)
     env_path = f"{tmp_path}"
     out = subprocess.run(
         [sys.executable, "-c", f"import sys; sys.path.insert(0, {env_path!r}); exec({script!r})"],
-        input=seed_article, capture_output=True, text=True, check=True,
+        input=seed_article,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result = json.loads(out.stdout)
     assert result["known"] is True

@@ -56,9 +56,23 @@ def crawl(start: str, out: Path, *settings: str) -> tuple[dict[str, dict], str]:
     quiet = ("LOG_LEVEL=INFO", "TELNETCONSOLE_ENABLED=False", "REMOTE_CONTROL_ENABLED=False")
     overrides = [f"-s{s}" for s in (*quiet, f"FEED_EXPORT_FIELDS={fields}", *settings)]
     run = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"start_url={start}index.html", "-O", str(out),
-         *overrides],
-        check=False, cwd=PROJECT, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "articles",
+            "-a",
+            f"start_url={start}index.html",
+            "-O",
+            str(out),
+            *overrides,
+        ],
+        check=False,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr[-4000:]
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -79,9 +93,13 @@ def test_crawl_adds_article_fields_and_drops_empty_pages(site: str, tmp_path: Pa
 
 def test_crawl_keeps_empty_pages_and_respects_settings(site: str, tmp_path: Path) -> None:
     items, _ = crawl(
-        site, tmp_path / "items.jsonl",
-        "CLEANER_DROP_EMPTY=False", "CLEANER_DISABLED_FILTERS=navigation", "CLEANER_OUTPUT_FIELDS=text,title,warnings",
-        "CLEANER_MAX_WORKERS=1", "TWISTED_REACTOR=twisted.internet.selectreactor.SelectReactor",  # not asyncio
+        site,
+        tmp_path / "items.jsonl",
+        "CLEANER_DROP_EMPTY=False",
+        "CLEANER_DISABLED_FILTERS=navigation",
+        "CLEANER_OUTPUT_FIELDS=text,title,warnings",
+        "CLEANER_MAX_WORKERS=1",
+        "TWISTED_REACTOR=twisted.internet.selectreactor.SelectReactor",  # not asyncio
     )
     assert sorted(items) == sorted([p.name for p in SAMPLES] + ["empty.html"])
     assert items["empty.html"]["text"] == "" and items["empty.html"]["warnings"]

@@ -24,10 +24,13 @@ from .conftest import ROOT, SAMPLES
 
 ARTICLE = "".join(
     f"<p>Paragraph {i} of the story, long enough to count as article text for the extractor, with a few more "
-    f"words about the council, its budget and the new library that opens in spring.</p>" for i in range(8)
+    f"words about the council, its budget and the new library that opens in spring.</p>"
+    for i in range(8)
 )
 # tags a CommonMark renderer makes from our Markdown; anything else (or any attribute) came from the input
-_OWN_TAGS = re.compile(r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I)
+_OWN_TAGS = re.compile(
+    r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I
+)
 
 
 # -- no network -------------------------------------------------------------------------------------------------
@@ -70,16 +73,23 @@ def test_cleaning_never_touches_the_network(tmp_path: Path) -> None:
         '<link rel="canonical" href="http://127.0.0.1:9/canonical"></head><body><article>'
         '<img src="http://127.0.0.1:9/i.png"><iframe src="http://127.0.0.1:9/f"></iframe>'
         '<object data="http://127.0.0.1:9/o"></object><svg><image href="http://127.0.0.1:9/s.png"/></svg>'
-        + ARTICLE + "</article></body></html>"
+        + ARTICLE
+        + "</article></body></html>"
     )
     xhtml = tmp_path / "entities.xhtml"
     xhtml.write_text(
         '<?xml version="1.0"?><!DOCTYPE html SYSTEM "http://127.0.0.1:9/dtd" [<!ENTITY e SYSTEM "http://127.0.0.1:9/e">'
-        '<!ENTITY % p SYSTEM "http://127.0.0.1:9/p"> %p;]><html><body><article>&e;' + ARTICLE + "</article></body></html>"
+        '<!ENTITY % p SYSTEM "http://127.0.0.1:9/p"> %p;]><html><body><article>&e;'
+        + ARTICLE
+        + "</article></body></html>"
     )
     proc = subprocess.run(
         [sys.executable, "-c", NO_NETWORK, str(SAMPLES), str(remote), str(xhtml)],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     cleaned, attempts, first = proc.stdout.split(" ", 2)
@@ -88,6 +98,7 @@ def test_cleaning_never_touches_the_network(tmp_path: Path) -> None:
 
 
 # -- no DTD, no entities ------------------------------------------------------------------------------------------
+
 
 def test_no_dtd_is_loaded_and_no_entity_is_expanded(tmp_path: Path) -> None:
     dtd = tmp_path / "secret.dtd"
@@ -113,7 +124,7 @@ def test_no_dtd_is_loaded_and_no_entity_is_expanded(tmp_path: Path) -> None:
 
 
 def test_the_parser_is_built_without_network_or_entity_loading() -> None:
-    from cleaner.pipeline import _parser
+    from cleaner.load.parse import _parser
 
     parser = _parser()
     # HTMLParser has no DTD loading or entity resolution at all; no_network is set for good measure
@@ -124,9 +135,9 @@ def test_the_parser_is_built_without_network_or_entity_loading() -> None:
 def _parser_source() -> str:
     import inspect
 
-    from cleaner import pipeline
+    from cleaner.load import parse
 
-    return inspect.getsource(pipeline._parser)
+    return inspect.getsource(parse._parser)
 
 
 # -- Markdown carries no markup from the input --------------------------------------------------------------------
@@ -178,8 +189,12 @@ def test_code_blocks_cannot_close_their_fence() -> None:
 def test_a_page_and_a_dump_full_of_injections_give_inert_markdown() -> None:
     page = (
         "<html><body><article><h1 onclick='alert(0)'>Title [x](javascript:alert(1))</h1>"
-        + "".join(f"<p>{text.replace('<', '&lt;')} and more words to make it a paragraph of text.</p>" for text in INJECTIONS)
-        + "<script>alert(99)</script><a href='javascript:alert(98)'>link text</a>" + ARTICLE + "</article></body></html>"
+        + "".join(
+            f"<p>{text.replace('<', '&lt;')} and more words to make it a paragraph of text.</p>" for text in INJECTIONS
+        )
+        + "<script>alert(99)</script><a href='javascript:alert(98)'>link text</a>"
+        + ARTICLE
+        + "</article></body></html>"
     )
     dump = "# Title\n\n" + "\n\n".join(f"{t} and more words to make it a paragraph." for t in INJECTIONS) + "\n\n"
     dump += ARTICLE.replace("<p>", "").replace("</p>", "\n\n")
@@ -230,14 +245,21 @@ def test_a_warc_with_hostile_target_uris_is_written_inside_the_output_folder(tmp
         for uri in HOSTILE_URIS:  # as an HTTP response (read for http URIs only) and as a resource record
             uri = uri.replace("\x00", "%00") or "x"
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(page), http_headers=headers))
-            writer.write_record(writer.create_warc_record(uri, "resource", payload=io.BytesIO(page),
-                                                          warc_content_type="text/html"))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(page), http_headers=headers)
+            )
+            writer.write_record(
+                writer.create_warc_record(uri, "resource", payload=io.BytesIO(page), warc_content_type="text/html")
+            )
     out = tmp_path / "nested" / "out"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run(
         [sys.executable, "-m", "cleaner", "clean", str(folder), "-o", str(out), "-q", "-j", "1"],
-        capture_output=True, text=True, timeout=300, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file() and p != warc]

@@ -13,8 +13,18 @@ def test_scraped_article_keeps_the_thirteen_paragraphs_and_nothing_else(seed_art
     assert len(paragraphs) == 13
     assert paragraphs[0].startswith("The appearance of Colonel Gulmurod Khalimov")
     assert paragraphs[-1].endswith("there will not be credit left to pay it with.")
-    for junk in ("icon caret", "Arrow Down", "France’s Troop Withdrawal", "Podcast / Africa", "Hold Your Fire",
-                 "Apple Podcasts", "This episode was recorded", "Contributors", "atwoodr", "richmoncrieff"):
+    for junk in (
+        "icon caret",
+        "Arrow Down",
+        "France’s Troop Withdrawal",
+        "Podcast / Africa",
+        "Hold Your Fire",
+        "Apple Podcasts",
+        "This episode was recorded",
+        "Contributors",
+        "atwoodr",
+        "richmoncrieff",
+    ):
         assert junk not in article.text
 
 

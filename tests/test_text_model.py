@@ -5,13 +5,27 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner import clean_article, line_features
+import cleaner.text.line_model as shipped
+from cleaner import clean_article
 from cleaner.blocks import Block, Kind
-from cleaner.filters import boilerplate
-from cleaner.filters.boilerplate import BoilerplateFilter, line_lexicon, line_model
-from cleaner.line_features import (_dense_stretch, _line_types, _prose_runs, _run_lengths, _sentences, _shift,
-                                   _window_mean, feature_names, keep_lines, lexicon_columns, word_counts, word_set)
-from cleaner.keep import expected_f1_keep
+from cleaner.filters.boilerplate import BoilerplateFilter
+from cleaner.shared.keep import expected_f1_keep
+from cleaner.text import line_features
+from cleaner.text.line_features import (
+    _dense_stretch,
+    _line_types,
+    _prose_runs,
+    _run_lengths,
+    _sentences,
+    _shift,
+    _window_mean,
+    feature_names,
+    keep_lines,
+    lexicon_columns,
+    word_counts,
+    word_set,
+)
+from cleaner.text.line_model import line_lexicon, line_model
 
 from .conftest import SAMPLES
 
@@ -25,8 +39,8 @@ def _dump() -> str:
 
 def test_the_shipped_model_loads_and_matches_the_features() -> None:
     assert line_model() is not None  # None also when the file was built for other features
-    assert boilerplate.MODEL_PATH.stat().st_size < 2_000_000
-    assert boilerplate.LEXICON_PATH.stat().st_size < 500_000
+    assert shipped.MODEL_PATH.stat().st_size < 2_000_000
+    assert shipped.LEXICON_PATH.stat().st_size < 500_000
 
 
 def test_the_lexicon_knows_shop_and_site_words_as_boilerplate() -> None:
@@ -46,7 +60,7 @@ def test_lexicon_columns_are_exact() -> None:
 
 
 def test_without_its_lexicon_the_model_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    monkeypatch.setattr(boilerplate, "LEXICON_PATH", tmp_path / "missing.json")
+    monkeypatch.setattr(shipped, "LEXICON_PATH", tmp_path / "missing.json")
     line_model.cache_clear()
     line_lexicon.cache_clear()
     try:
@@ -57,8 +71,12 @@ def test_without_its_lexicon_the_model_is_not_used(monkeypatch: pytest.MonkeyPat
 
 
 def test_feature_rows_are_finite_one_per_block() -> None:
-    blocks = [Block("Home"), Block("News", Kind.LIST_ITEM, 1), Block("A long sentence of the article. " * 8),
-              Block("© 2025 Example")]
+    blocks = [
+        Block("Home"),
+        Block("News", Kind.LIST_ITEM, 1),
+        Block("A long sentence of the article. " * 8),
+        Block("© 2025 Example"),
+    ]
     rows = BoilerplateFilter().line_rows(blocks, "en")
     assert rows.shape == (4, len(feature_names())) and np.isfinite(rows).all()
     assert BoilerplateFilter().line_rows([], None).shape == (0, len(feature_names()))
@@ -72,8 +90,13 @@ def test_window_means_and_short_runs_are_exact() -> None:
 
 
 def test_lines_broken_mid_sentence_are_read_as_one_sentence() -> None:
-    blocks = [Block("Home"), Block("The study by"), Block("researchers at the lab"), Block(", found it."),
-              Block("Menu")]
+    blocks = [
+        Block("Home"),
+        Block("The study by"),
+        Block("researchers at the lab"),
+        Block(", found it."),
+        Block("Menu"),
+    ]
     words = np.array([1.0, 3.0, 4.0, 3.0, 1.0])
     stop = np.array([0.0, 2 / 3, 0.5, 1 / 3, 0.0])
     terminal = np.array([0.0, 0.0, 0.0, 1.0, 0.0])
@@ -113,13 +136,13 @@ def test_line_types_see_prices_dates_echoes_and_repeated_shapes() -> None:
     assert np.allclose(rows[:, 7], np.log([2, 1, 1, 2, 1, 1]))  # a short name, then a price: twice
 
 
-
 def test_past_the_scan_budget_echoes_are_whole_line_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = ["Blue Kettle", "Blue Kettle", "Buy the Blue Kettle today."]
     words = np.array([2.0, 2.0, 5.0])
     assert np.isclose(_line_types(texts, words)[0, 3], np.log(3))  # in the page text three times
     monkeypatch.setattr(line_features, "ECHO_SCAN_BUDGET", 0)  # a dump too big to search line by line
     assert np.isclose(_line_types(texts, words)[0, 3], np.log(2))  # only its repeats as a whole line count
+
 
 def test_expected_f1_keeps_the_likely_blocks_and_sets_the_cut_per_page() -> None:
     # keeping the top 1, 2, 3 blocks: expected F1 2*90/(100+124)=0.804, 2*120/(150+124)=0.876, 2*124/(160+124)=0.873
@@ -134,8 +157,13 @@ def test_expected_f1_keeps_the_likely_blocks_and_sets_the_cut_per_page() -> None
 
 
 def test_markdown_headings_of_kept_text_stay() -> None:
-    blocks = [Block("Menu", Kind.HEADING), Block("Intro", Kind.HEADING, 2), Block("Part one", Kind.HEADING, 3),
-              Block("The body of the article, long enough to be kept. " * 4), Block("Share", Kind.HEADING, 2)]
+    blocks = [
+        Block("Menu", Kind.HEADING),
+        Block("Intro", Kind.HEADING, 2),
+        Block("Part one", Kind.HEADING, 3),
+        Block("The body of the article, long enough to be kept. " * 4),
+        Block("Share", Kind.HEADING, 2),
+    ]
     keep = keep_lines(np.array([0.3, 0.1, 0.1, 0.9, 0.1]), blocks)
     assert keep.tolist() == [False, True, True, True, False]  # a guessed heading (level 0) is the model's alone
 
@@ -149,7 +177,7 @@ def test_the_model_strips_menus_and_records_why() -> None:
 
 
 def test_without_a_model_the_rules_still_strip_menus(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    monkeypatch.setattr(boilerplate, "MODEL_PATH", tmp_path / "missing.json")
+    monkeypatch.setattr(shipped, "MODEL_PATH", tmp_path / "missing.json")
     line_model.cache_clear()
     try:
         article = clean_article(_dump(), format="text")

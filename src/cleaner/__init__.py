@@ -8,17 +8,40 @@ from .article import Article, Metadata, Removal
 from .blocks import Block, Kind
 from .document import Document
 from .errors import (
-    CleanerError, InputTooLarge, LimitExceeded, NotAPage, Timeout, TooDeep, TooManyElements, UndecodableInput,
+    CleanerError,
+    InputTooLarge,
+    LimitExceeded,
+    NotAPage,
+    Timeout,
+    TooDeep,
+    TooManyElements,
+    UndecodableInput,
 )
 from .filter import Filter, Stage
 from .limits import Limits
-from .load import Source
+from .load.source import Source
 from .pipeline import Pipeline
 
 __all__ = [
-    "Article", "Block", "CleanerError", "Document", "Filter", "InputTooLarge", "Kind", "LimitExceeded", "Limits",
-    "Metadata", "NotAPage", "Pipeline", "Removal", "Stage", "Timeout", "TooDeep", "TooManyElements",
-    "UndecodableInput", "clean_article",
+    "Article",
+    "Block",
+    "CleanerError",
+    "Document",
+    "Filter",
+    "InputTooLarge",
+    "Kind",
+    "LimitExceeded",
+    "Limits",
+    "Metadata",
+    "NotAPage",
+    "Pipeline",
+    "Removal",
+    "Stage",
+    "Timeout",
+    "TooDeep",
+    "TooManyElements",
+    "UndecodableInput",
+    "clean_article",
 ]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .blocks import Block, escape_markdown, render_markdown, render_text
+from .blocks import Block
+from .render import escape_markdown, render_markdown, render_text
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,17 @@ from .article import Article, Metadata, Removal
 from .blocks import Block
 
 if TYPE_CHECKING:
-    from .dom import Marked
+    from .shared.dom import Marked
 
 
 @dataclass
 class Document:
-    """One page in flight: the parsed tree (HTML only), the body blocks, metadata and the audit trail."""
+    """One page in flight: the parsed tree (HTML) or the input text (text, Markdown), the body blocks, metadata and
+    the audit trail."""
 
     format: str
     tree: HtmlElement | None = None
+    text: str = ""  # text and Markdown input: the dump as read, which the text stage cuts into blocks
     extractor: str = ""  # what produced the blocks: "learned", "trafilatura", "dom" (fallback split), "" (text)
     marked: Marked | None = None  # elements with class/id/role markers, see dom.marked
     blocks: list[Block] = field(default_factory=list)

@@ -1,13 +1,13 @@
 """The library's own exceptions: every failure a caller can see is one of these (or a TypeError for a wrong argument).
 
-    CleanerError
-    ├── NotAPage            binary data, an image, a PDF... (not text at all)
-    ├── UndecodableInput    bytes that are not text in any plausible charset
-    └── LimitExceeded       over one of the `Limits` (see limits.py)
-        ├── InputTooLarge   more bytes than `max_bytes`
-        ├── TooManyElements more elements than `max_nodes`
-        ├── TooDeep         elements nested deeper than `max_depth`
-        └── Timeout         cleaning took longer than `max_seconds`
+CleanerError
+├── NotAPage            binary data, an image, a PDF... (not text at all)
+├── UndecodableInput    bytes that are not text in any plausible charset
+└── LimitExceeded       over one of the `Limits` (see limits.py)
+    ├── InputTooLarge   more bytes than `max_bytes`
+    ├── TooManyElements more elements than `max_nodes`
+    ├── TooDeep         elements nested deeper than `max_depth`
+    └── Timeout         cleaning took longer than `max_seconds`
 """
 
 

@@ -88,7 +88,9 @@ def alarm(seconds: float | None) -> Iterator[bool]:
     Deadline checks.
     """
     usable = (
-        seconds is not None and seconds > 0 and hasattr(signal, "SIGALRM")
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "SIGALRM")
         and threading.current_thread() is threading.main_thread()
         and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     )

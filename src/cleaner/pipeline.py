@@ -3,55 +3,25 @@
 from __future__ import annotations
 
 import logging
-import re
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lxml.etree import ElementDefaultClassLookup, HTMLPullParser, LxmlError, ParserError
-from lxml.html import (HtmlComment, HtmlElement, HtmlElementClassLookup, HtmlEntity, HtmlProcessingInstruction,
-                       HTMLParser, document_fromstring)
-
 from .article import Article, Metadata
-from .blocks import Block
-from .classify import BlockModel, classify_blocks, load_block_model
 from .document import Document
-from .dom import ByTag, top_elements
-from .errors import CleanerError, InputTooLarge, NotAPage, TooDeep, TooManyElements
-from .extract import extract_blocks
+from .errors import CleanerError
+from .extract import EXTRACTORS, BlockModel, load_block_model, main_content
 from .filter import Filter, Stage
-from .limits import PARSER_MAX_DEPTH, Deadline, Limits, _Alarm, alarm
-from .load import FORMATS, Source, detect_format, read_source
-from .metadata import LOOKED_UP as METADATA_TAGS
-from .metadata import page_metadata
-from .noscript import reveal_noscript
-from .pagetype import LOOKED_UP as PAGE_TYPE_TAGS
-from .pagetype import detect_page_type
+from .limits import Deadline, Limits, _Alarm, alarm
+from .load import FORMATS, Source, load_document
+from .metadata import read_metadata
 from .registry import builtin_filters, lookup
-from .segment import as_blocks, segment
-from .textblocks import text_to_blocks
+from .text import text_to_blocks
 
 LOG = logging.getLogger(__name__)
-# interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say): the
-# content they must not hold
-_MISNESTED = {"button": ("main", "article", "p"), "label": ("main", "article")}
-_PARSERS = threading.local()  # lxml parsers must not be shared between threads
-_LOOKED_UP = tuple(dict.fromkeys(METADATA_TAGS + PAGE_TYPE_TAGS))  # the tags whose elements metadata and page type read
 ERRORS = ("warn", "raise")
-EXTRACTORS = ("learned", "trafilatura")
-# an XML declaration and a DOCTYPE with an internal subset (entity declarations): never read, cut before parsing
-_XML_DECLARATION = re.compile(r"<\?xml[^>]{0,500}\?>")  # matched after leading whitespace is stripped
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,500}\[", re.I)
-_COUNT_CHUNK = 1 << 16
-# character references to what lxml's own API then refuses to handle (C0 controls but tab, LF and CR; U+FFFE/U+FFFF):
-# "&#28;" in a page would make every step that sets text on the tree fail (filters, trafilatura's metadata)
-_BAD_REFERENCE = re.compile(
-    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|6553[45])(?!\d)|[xX]0*(?:[0-8bcefBCEF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
-)
-_NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.M)
 
 
 class Pipeline:
@@ -193,14 +163,16 @@ class Pipeline:
     def prepare(
         self, source: Source, url: str | None = None, format: str | None = None, deadline: Deadline | None = None
     ) -> Document | None:
-        """Load the input and run the DOM filters: the document as extraction sees it (None for empty input).
+        """Load the input, read an HTML page's metadata and run the DOM filters: the document as extraction sees it
+        (None for empty input).
 
         Raises CleanerError on input it cannot load; training and debugging use it to look at what the filters left.
         """
-        text, _ = read_source(source, self.limits.max_bytes)
-        if not text.strip():
+        doc = load_document(source, url, format, self.limits)
+        if doc is None:
             return None
-        doc = self._load(text, url, format or detect_format(text))
+        if doc.tree is not None:
+            _read_metadata(doc, url)
         if deadline is not None:
             deadline.check("parsing")
         self._run(doc, Stage.DOM, deadline)
@@ -211,30 +183,15 @@ class Pipeline:
         if doc is None:
             return _empty("the input is empty or only whitespace", url)
         if doc.tree is not None:
-            doc.blocks = self._extract(doc, url)
+            doc.blocks = main_content(doc, url, self.extractor, self.block_model)
             deadline.check("extraction")
+        else:
+            doc.blocks = text_to_blocks(doc.text, markdown=doc.format == "markdown")
         self._run(doc, Stage.BLOCKS, deadline)
         if not doc.blocks and not doc.warnings:
             doc.warnings.append("no article text found")
         self.stats.update((r.filter, r.reason) for r in doc.removed)
         return doc.to_article()
-
-    def _load(self, text: str, url: str | None, fmt: str) -> Document:
-        if fmt != "html":
-            _check_lines(text, self.limits)
-            doc = Document(format=fmt, metadata=Metadata(url=url))
-            doc.blocks = text_to_blocks(text, markdown=fmt == "markdown")
-            return doc
-        tree = _parse_html(text, self.limits)
-        doc = Document(format="html", tree=tree, metadata=Metadata(url=url))
-        try:
-            found = ByTag(tree, _LOOKED_UP)  # one walk for both
-            doc.metadata = page_metadata(tree, url, found)
-            doc.metadata.page_type = detect_page_type(tree, url, found)
-        except Exception as err:  # trafilatura/htmldate choking on odd markup loses the metadata, not the page
-            LOG.warning("metadata failed: %r", err)
-            doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")
-        return doc
 
     def _run(self, doc: Document, stage: Stage, deadline: Deadline | None = None) -> None:
         for flt in self._filters:
@@ -248,130 +205,15 @@ class Pipeline:
                 LOG.warning("filter %s failed: %r", flt.name, err)
                 doc.warnings.append(f"filter {flt.name} skipped: {type(err).__name__}: {err}")
 
-    def _extract(self, doc: Document, url: str | None) -> list[Block]:
-        """The page's main content: the block classifier's choice, or trafilatura's (then all the page's candidate
-        blocks, for the boilerplate filter to sift, when trafilatura finds nothing).
 
-        (When trafilatura answers with one lump of text, its own fallback, that lump scores better than
-        re-splitting the page: measured on the dev set, 0.62 against 0.59 word F1 on the 36 pages concerned.)
-        """
-        assert doc.tree is not None
-        try:
-            blocks = classify_blocks(doc, self.block_model) if self.extractor == "learned" else None
-            if blocks is not None:
-                doc.extractor = "learned"
-            else:
-                blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
-                doc.extractor = "trafilatura"
-                if not blocks:
-                    blocks, doc.extractor = as_blocks(segment(doc.tree)), "dom"
-        except Exception as err:  # an extractor raising on odd markup is a page problem, not a crash
-            doc.warnings.append(f"extraction failed: {type(err).__name__}: {err}")
-            return []
-        if not blocks:
-            doc.warnings.append("no main content found in the page")
-        return blocks
-
-
-
-def _parser() -> HTMLParser:
-    """This thread's HTML parser: no network, no comments or processing instructions, recovering from errors.
-
-    Every element is a plain HtmlElement: lxml.html's default lookup calls back into Python for each element the
-    code touches, to hand out form and input classes nothing here uses.
-    """
-    if not hasattr(_PARSERS, "html"):
-        _PARSERS.html = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                                   collect_ids=False)
-        _PARSERS.html.set_element_class_lookup(ElementDefaultClassLookup(
-            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
-    return _PARSERS.html
-
-
-def _parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
-    """Parse once with lxml (no network, no DTD, no entities); raise NotAPage when nothing parseable is there.
-
-    Pages with more elements than `limits.max_nodes` raise TooManyElements (found by a counting pass that stops
-    early, so memory stays bounded); pages nested deeper than `limits.max_depth` raise TooDeep. A <noscript> that
-    holds the page's text (a JavaScript app's crawler fallback) is unwrapped: see `cleaner.noscript`.
-    """
-    limits = limits or Limits()
-    text = _strip_prolog(text)
-    if "&#" in text:
-        text = _BAD_REFERENCE.sub(" ", text)
-    tags = text.count("<")  # every element needs one, save the html/head/body the parser adds
-    if tags > limits.max_nodes // 2:
-        _count_elements(text, limits.max_nodes)
-    parser = _parser()
+def _read_metadata(doc: Document, url: str | None) -> None:
+    """Set the page's metadata; trafilatura/htmldate choking on odd markup loses the metadata, not the page."""
+    assert doc.tree is not None
     try:
-        tree = document_fromstring(text, parser=parser)
-    except (ParserError, LxmlError, ValueError) as err:
-        raise NotAPage(f"the HTML could not be parsed: {err}") from err
-    if tree is None:
-        raise NotAPage("the HTML has no elements")
-    for error in parser.error_log:
-        if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 stopped: deeper or larger than it follows
-            if "depth" in error.message.lower():
-                raise TooDeep(f"the page nests elements deeper than {PARSER_MAX_DEPTH} levels")
-            raise InputTooLarge(f"one text run or attribute of the page is over the HTML parser's limit of 10 MB "
-                                f"(libxml2: {error.message.strip()})")
-    if tags > limits.max_nodes // 2 and (count := sum(1 for _ in tree.iter())) > limits.max_nodes:
-        raise TooManyElements(f"the page has {count} elements, over the limit of {limits.max_nodes}")
-    if limits.max_depth < PARSER_MAX_DEPTH and tree.xpath("boolean(/" + "/*" * (limits.max_depth + 1) + ")"):
-        raise TooDeep(f"the page nests elements deeper than {limits.max_depth} levels")
-    for wrapper in _misnested(tree):
-        wrapper.drop_tag()  # keep the content, lose the bogus wrapper that extractors would throw away whole
-    reveal_noscript(tree)
-    return tree
-
-
-def _misnested(tree: HtmlElement) -> list[HtmlElement]:
-    """The <button> and <label> elements that wrap page content (`_MISNESTED`), in document order."""
-    return [
-        element
-        for top in top_elements(tree)
-        for element in top.iter(*_MISNESTED)
-        if next(element.iter(*_MISNESTED[element.tag]), None) is not None
-    ]
-
-
-def _strip_prolog(text: str) -> str:
-    """The text without an XML declaration or a DOCTYPE's internal subset (entity declarations are never used)."""
-    text = text.lstrip()
-    if match := _XML_DECLARATION.match(text):
-        text = text[match.end() :].lstrip()
-    if match := _DOCTYPE_SUBSET.match(text):
-        end = text.find("]>", match.end())
-        text = text[end + 2 :] if end != -1 else text[match.end() :]
-    return text
-
-
-def _count_elements(text: str, max_nodes: int) -> None:
-    """Raise TooManyElements as soon as a parse finds more than `max_nodes` elements (it is then dropped)."""
-    counter = HTMLPullParser(events=("start",), remove_comments=True, remove_pis=True, no_network=True,
-                             recover=True, collect_ids=False)
-    counter.set_element_class_lookup(HtmlElementClassLookup())
-    count = 0
-    try:
-        for start in range(0, len(text), _COUNT_CHUNK):
-            counter.feed(text[start : start + _COUNT_CHUNK])
-            count += sum(1 for _ in counter.read_events())
-            if count > max_nodes:
-                raise TooManyElements(f"the page has over {max_nodes} elements, the limit")
-        counter.close()
-    except (LxmlError, ValueError):
-        pass  # the real parse reports what is wrong
-
-
-def _check_lines(text: str, limits: Limits) -> None:
-    """Raise TooManyElements when a text input has more non-blank lines (each a block) than `limits.max_nodes`."""
-    if text.count("\n") < limits.max_nodes:
-        return
-    lines = 0
-    for _ in _NON_BLANK_LINE.finditer(text):
-        lines += 1
-        if lines > limits.max_nodes:
-            raise TooManyElements(f"the text has over {limits.max_nodes} lines, the limit")
+        doc.metadata = read_metadata(doc.tree, url)
+    except Exception as err:
+        LOG.warning("metadata failed: %r", err)
+        doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")
 
 
 def _empty(reason: str, url: str | None) -> Article:

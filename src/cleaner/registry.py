@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import entry_points
 
 from .filter import Filter
@@ -17,7 +17,7 @@ def builtin_filters() -> dict[str, type[Filter]]:
     return {cls.name: cls for cls in BUILTINS}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plugins() -> dict[str, type[Filter]]:
     """Filter classes advertised by installed packages, loaded once."""
     found: dict[str, type[Filter]] = {}

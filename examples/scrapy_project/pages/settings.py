@@ -8,7 +8,16 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8
 ITEM_PIPELINES = {"cleaner.integrations.scrapy.CleanArticlePipeline": 300}
 CLEANER_HTML_FIELD = "html"  # the item field holding the page (str or bytes); the item's `url` is passed on
 CLEANER_OUTPUT_FIELDS = [
-    "text", "title", "authors", "date", "url", "sitename", "description", "language", "tags", "image",
+    "text",
+    "title",
+    "authors",
+    "date",
+    "url",
+    "sitename",
+    "description",
+    "language",
+    "tags",
+    "image",
 ]
 CLEANER_DISABLED_FILTERS: list[str] = []  # e.g. ["captions"]; names as in cleaner.Pipeline().names
 CLEANER_DROP_EMPTY = True  # drop items whose page has no article text (DropItem with the reason)

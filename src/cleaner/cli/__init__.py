@@ -107,5 +107,7 @@ def _describe(pipeline: Pipeline) -> str:
     for flt in pipeline:
         changed = ", ".join(f"{k}={v!r}" for k, v in flt.options.items() if flt.defaults.get(k) != v)
         lines.append(f"{flt.name:<{width}}  {flt.description()}" + (f"  [{changed}]" if changed else ""))
-    lines += [f"{name:<{width}}  (off) {cls.description()}" for name, cls in known.items() if name not in pipeline.names]
+    lines += [
+        f"{name:<{width}}  (off) {cls.description()}" for name, cls in known.items() if name not in pipeline.names
+    ]
     return "\n".join(lines)

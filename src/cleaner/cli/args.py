@@ -6,7 +6,7 @@ import argparse
 import os
 
 from ..limits import Limits
-from ..load import DEFAULT_MAX_BYTES, FORMATS
+from ..load.source import DEFAULT_MAX_BYTES, FORMATS
 from ..pipeline import EXTRACTORS
 
 OUTPUT_FORMATS = ("txt", "md", "json", "jsonl")
@@ -29,40 +29,59 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     pipeline = _pipeline_options()
     clean = commands.add_parser(
-        "clean", parents=[pipeline], help="clean files, folders, WARCs or stdin",
+        "clean",
+        parents=[pipeline],
+        help="clean files, folders, WARCs or stdin",
         description="Clean files, folders (recursively), WARC files or stdin ('-').",
     )
     clean.add_argument("inputs", nargs="+", metavar="IN", help="file, folder, .warc/.warc.gz, or - for stdin")
     clean.add_argument("-o", "--output-dir", metavar="OUT_DIR", help="write one output per input here (else stdout)")
     clean.add_argument("-f", "--format", choices=OUTPUT_FORMATS, default="txt", help="output format (default txt)")
     clean.add_argument("--audit", action="store_true", help="json/jsonl: include what each filter removed and why")
-    clean.add_argument("-j", "--jobs", type=_positive_int, default=default_jobs(), help="worker processes (default: all cores)")
+    clean.add_argument(
+        "-j", "--jobs", type=_positive_int, default=default_jobs(), help="worker processes (default: all cores)"
+    )
     clean.add_argument("--force", action="store_true", help="redo inputs whose output is already up to date")
     clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     clean.add_argument("--input-format", choices=FORMATS, help="read every input as this (default: by extension)")
     clean.add_argument(
-        "--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
         help=f"fail inputs larger than N bytes, after decompression (default {DEFAULT_MAX_BYTES})",
     )
     clean.add_argument(
-        "--timeout", type=_seconds, default=60.0, metavar="SECONDS",
+        "--timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
         help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
     )
     clean.add_argument(
-        "--max-nodes", type=_positive_int, default=Limits.max_nodes, metavar="N",
+        "--max-nodes",
+        type=_positive_int,
+        default=Limits.max_nodes,
+        metavar="N",
         help=f"fail pages with more than N HTML elements, or texts with more than N lines (default {Limits.max_nodes})",
     )
     clean.add_argument(
-        "--max-depth", type=_depth, default=Limits.max_depth, metavar="N",
+        "--max-depth",
+        type=_depth,
+        default=Limits.max_depth,
+        metavar="N",
         help=f"fail pages that nest elements deeper than N levels (default and most {Limits.max_depth})",
     )
     clean.add_argument(
-        "--cluster", metavar="ADDRESS",
+        "--cluster",
+        metavar="ADDRESS",
         help="clean on the running Dask cluster at ADDRESS, e.g. tcp://host:8786, instead of local processes "
         "(needs cleaner[dask]; the workers must see the input files)",
     )
     commands.add_parser(
-        "filters", parents=[pipeline], help="list the pipeline's filters in order",
+        "filters",
+        parents=[pipeline],
+        help="list the pipeline's filters in order",
         description="List the filters in pipeline order with a one-line description; with the pipeline options, "
         "show the pipeline they make.",
     )
@@ -78,8 +97,12 @@ def _pipeline_options() -> argparse.ArgumentParser:
         "--disable", action="append", default=[], metavar="NAME", help="take a filter out (repeatable, or a,b,c)"
     )
     group.add_argument(
-        "--set", action="append", default=[], metavar="FILTER.OPTION=VALUE", dest="settings",
-        help="set a filter option; VALUE is read as TOML (200, true, \"text\", [1, 2]) or else as a string",
+        "--set",
+        action="append",
+        default=[],
+        metavar="FILTER.OPTION=VALUE",
+        dest="settings",
+        help='set a filter option; VALUE is read as TOML (200, true, "text", [1, 2]) or else as a string',
     )
     group.add_argument(
         "--extractor", choices=EXTRACTORS, help="learned (the default: the block model) or trafilatura (rules only)"
@@ -88,7 +111,11 @@ def _pipeline_options() -> argparse.ArgumentParser:
         "--model", metavar="FILE", help="score blocks with this model file (benchmarks/train_blocks.py --out)"
     )
     group.add_argument(
-        "--drop", action="append", nargs=2, default=[], metavar=("HOST", "SELECTOR"),
+        "--drop",
+        action="append",
+        nargs=2,
+        default=[],
+        metavar=("HOST", "SELECTOR"),
         help="drop elements matching an XPath or CSS selector on HOST and its subdomains ('*' = every site)",
     )
     return parent

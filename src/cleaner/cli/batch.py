@@ -142,8 +142,9 @@ class Batch:
             except BrokenProcessPool:
                 timeout = self.settings.timeout
                 if timeout and time.monotonic() - started >= timeout:  # killed by its CPU limit (see Worker)
-                    outcome = Outcome("failed", error="Timeout", message=f"cleaning took over {timeout:g} s; the "
-                                      "worker was stopped")
+                    outcome = Outcome(
+                        "failed", error="Timeout", message=f"cleaning took over {timeout:g} s; the worker was stopped"
+                    )
                 else:
                     outcome = Outcome("failed", error="WorkerCrashed", message="the worker process died on this input")
                 pool.shutdown(wait=True)

@@ -57,8 +57,14 @@ def spec_from_args(args: argparse.Namespace) -> PipelineSpec:
         options.setdefault(name, {})[option] = value
     for host, selector in args.drop:
         rules.setdefault(host, []).append(selector)
-    spec = PipelineSpec(tuple(dict.fromkeys(disable)), options, rules, getattr(args, "max_bytes", None),
-                        args.extractor or table.get("extractor", "learned"), args.model or _config_model(args, table))
+    spec = PipelineSpec(
+        tuple(dict.fromkeys(disable)),
+        options,
+        rules,
+        getattr(args, "max_bytes", None),
+        args.extractor or table.get("extractor", "learned"),
+        args.model or _config_model(args, table),
+    )
     try:
         build_pipeline(spec)
     except KeyError as err:

@@ -42,7 +42,9 @@ class Summary:
         where = f" (see {errors_path})" if self.failed and errors_path else ""
         skipped = self.up_to_date + self.unsupported
         parts = [
-            f"{self.done} done", f"{self.empty} empty", f"{self.failed} failed{where}",
+            f"{self.done} done",
+            f"{self.empty} empty",
+            f"{self.failed} failed{where}",
             f"{skipped} skipped ({self.up_to_date} up to date, {self.unsupported} not supported)",
         ]
         timing = f"in {self.elapsed:.1f} s, {self.rate:.1f} files/s"
@@ -71,10 +73,7 @@ class Progress:
         finished = summary.cleaned + summary.up_to_date
         remaining = max(summary.total - finished, 0)
         eta = _clock(remaining / summary.rate) if summary.rate else "?"
-        text = (
-            f"{finished}/{summary.total} files  {summary.rate:.1f} files/s  "
-            f"{summary.failed} errors  ETA {eta}"
-        )
+        text = f"{finished}/{summary.total} files  {summary.rate:.1f} files/s  {summary.failed} errors  ETA {eta}"
         self.stream.write("\r" + text.ljust(self._width))
         self.stream.flush()
         self._width = len(text)

@@ -11,7 +11,7 @@ from types import FrameType
 
 from ..errors import CleanerError
 from ..limits import Limits
-from ..load import read_source
+from ..load.source import read_source
 from .config import PipelineSpec, build_pipeline
 from .inputs import Item, read_bytes
 from .outputs import render
@@ -63,7 +63,9 @@ class Worker:
         self.hard_limit = hard_limit
         self.pipeline = build_pipeline(settings.spec)
         self.pipeline.limits = Limits(
-            max_bytes=settings.max_bytes, max_nodes=settings.max_nodes, max_depth=settings.max_depth,
+            max_bytes=settings.max_bytes,
+            max_nodes=settings.max_nodes,
+            max_depth=settings.max_depth,
             max_seconds=settings.timeout or None,
         )
 
@@ -76,7 +78,9 @@ class Worker:
                 article = self.pipeline.clean(text, url=item.url, format=s.input_format or item.format, errors="raise")
                 rendered = render(article, s.output_format, s.audit, item.source)
         except DocumentTimeout:
-            return Outcome("failed", error="Timeout", message=f"cleaning took over {s.timeout:g} s", peak_rss_kib=_peak_rss())
+            return Outcome(
+                "failed", error="Timeout", message=f"cleaning took over {s.timeout:g} s", peak_rss_kib=_peak_rss()
+            )
         except CleanerError as err:
             return Outcome("failed", error=type(err).__name__, message=_message(err), peak_rss_kib=_peak_rss())
         except Exception as err:  # one bad document must not stop the batch

@@ -2,7 +2,7 @@
 
 Only for text and Markdown input, and for pages where the main-content extractor gave up and the page was split
 into blocks as a whole (otherwise the extractor has already found the main content). Text input is judged by the
-shipped line classifier (models/lines.json, trained by benchmarks/train_lines.py on `cleaner.line_features`) when
+shipped line classifier (text/models/lines.json, trained by benchmarks/train_lines.py on `cleaner.text.line_features`) when
 it loads, keeping the most probable lines that maximise the page's expected word F1 (`keep_lines`); otherwise,
 and for the HTML fallback split, by rules: a jusText-style classifier over blocks (long blocks dense in stop words
 are good, link-dense or stop-word-poor ones bad, short ones take the class of their context, a heading right before
@@ -14,21 +14,19 @@ stop-word list is jusText's for the document's language (guessed from the text w
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
+from functools import cache, lru_cache
 
 import justext
 import numpy as np
 
 from ..blocks import Block, Kind
-from ..boosted import BoostedTrees, load_model
 from ..document import Document
 from ..filter import Filter
-from ..line_features import feature_names, features, keep_lines
-from ..phrases import pattern
+from ..shared.phrases import pattern
+from ..text.line_features import features, keep_lines
+from ..text.line_model import line_lexicon, line_model
 
 GOOD, BAD, NEARGOOD, SHORT = "good", "bad", "neargood", "short"
 LENGTH_LOW = 70
@@ -40,38 +38,55 @@ MAX_HEADING_DISTANCE = 200
 END_AFTER_SHARE = 0.5
 MIN_WINDOW_SHARE = 0.2
 END_MARKER_MAX_WORDS = 6
-_GUESS_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish",
-                    "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Russian", "Turkish", "Indonesian")
-_ISO = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-        "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "cs": "Czech",
-        "ru": "Russian", "tr": "Turkish", "id": "Indonesian"}
+_GUESS_LANGUAGES = (
+    "English",
+    "German",
+    "French",
+    "Spanish",
+    "Italian",
+    "Portuguese",
+    "Dutch",
+    "Polish",
+    "Swedish",
+    "Danish",
+    "Norwegian_Bokmal",
+    "Czech",
+    "Russian",
+    "Turkish",
+    "Indonesian",
+)
+_ISO = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian_Bokmal",
+    "cs": "Czech",
+    "ru": "Russian",
+    "tr": "Turkish",
+    "id": "Indonesian",
+}
 _WORD = re.compile(r"\w+")
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
-LEXICON_PATH = MODEL_PATH.with_name("line_words.json")
-
-
-@lru_cache(maxsize=1)
-def line_model() -> BoostedTrees | None:
-    """The shipped line classifier, or None when its file (or its lexicon's) is missing, unreadable or built for
-    other features."""
-    return load_model(MODEL_PATH, feature_names()) if line_lexicon() else None
-
-
-@lru_cache(maxsize=1)
-def line_lexicon() -> dict[str, float]:
-    """The line classifier's word lexicon (word -> log-odds of content), empty when its file is missing or unreadable."""
-    try:
-        return {str(w): float(v) for w, v in json.loads(LEXICON_PATH.read_text("utf-8")).items()}
-    except (OSError, ValueError, AttributeError):
-        return {}
 
 
 class BoilerplateFilter(Filter):
     """Menu, footer and teaser lines of a text dump (jusText-style context classification)."""
 
     name = "boilerplate"
-    defaults = {"length_low": LENGTH_LOW, "length_high": LENGTH_HIGH, "stopwords_low": STOPWORDS_LOW,
-                "stopwords_high": STOPWORDS_HIGH, "end_after_share": END_AFTER_SHARE, "min_window_share": MIN_WINDOW_SHARE}
+    defaults = {
+        "length_low": LENGTH_LOW,
+        "length_high": LENGTH_HIGH,
+        "stopwords_low": STOPWORDS_LOW,
+        "stopwords_high": STOPWORDS_HIGH,
+        "end_after_share": END_AFTER_SHARE,
+        "min_window_share": MIN_WINDOW_SHARE,
+    }
 
     def apply(self, doc: Document) -> None:
         if doc.extractor not in ("", "dom") or not doc.blocks:  # an extractor already chose the content
@@ -87,7 +102,9 @@ class BoilerplateFilter(Filter):
         if drop and len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
             doc.drop_blocks(drop, self.name, reason)
 
-    def line_rows(self, blocks: list[Block], language: str | None, lexicon: dict[str, float] | None = None) -> np.ndarray:
+    def line_rows(
+        self, blocks: list[Block], language: str | None, lexicon: dict[str, float] | None = None
+    ) -> np.ndarray:
         """The line classifier's feature rows for `blocks` (what training sees is what cleaning sees), with the
         shipped lexicon unless another is given."""
         return features(blocks, *self._rule_classes(blocks, language), line_lexicon() if lexicon is None else lexicon)
@@ -144,7 +161,7 @@ def _outside_window(classes: list[str]) -> set[int]:
 def _after_article_end(blocks: list[Block], classes: list[str], share: float) -> set[int]:
     """Everything from the first section marker that closes an article ("Related articles", "Comments",
     "About the author", "Subscribe") on, once at least `share` of the good words lie above it."""
-    good_words = [b.word_count if c == GOOD else 0 for b, c in zip(blocks, classes)]
+    good_words = [b.word_count if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
     total = sum(good_words)
     if not total:
         return set()
@@ -229,7 +246,7 @@ def function_words() -> frozenset[str]:
     return frozenset().union(*(_stoplist_named(lang) for lang in _GUESS_LANGUAGES))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplist_named(language: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(language))
 

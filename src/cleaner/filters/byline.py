@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block
-from ..dates import date_line
 from ..document import Document
 from ..filter import Filter
-from ..metadata import split_authors
-from ..phrases import pattern
+from ..metadata.dates import date_line
+from ..metadata.fields import split_authors
+from ..shared.phrases import pattern
 
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}$")
 _SEPARATOR = re.compile(r"\||(?<=\s)[•·»–—](?=\s)")  # between a byline and its date, either way round
-_TRAILER = re.compile(r"(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)(?:\s+|$))?(?:writer|reporter|editor|correspondent)?$", re.I)
+_TRAILER = re.compile(
+    r"(?:[|,·•–—-]\s*)?(?:(?:staff|senior|contributing)(?:\s+|$))?(?:writer|reporter|editor|correspondent)?$", re.I
+)
 
 
 class BylineFilter(Filter):
@@ -51,7 +53,7 @@ class BylineFilter(Filter):
 def _join_split_bylines(blocks: list[Block]) -> None:
     """A dump that broke 'By' and the linked name onto two lines: move the name up, leave an empty block."""
     opener = pattern("byline", anchored=True)
-    for block, following in zip(blocks, blocks[1:]):
+    for block, following in zip(blocks, blocks[1:], strict=False):
         if block.word_count == 1 and opener.match(block.text + " X") and _NAME.match(following.text):
             block.text, following.text = f"{block.text} {following.text}", ""
 

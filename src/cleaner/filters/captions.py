@@ -14,9 +14,9 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block
 from ..document import Document
-from ..dom import elements_marked, text_of
 from ..filter import Filter
-from ..phrases import pattern
+from ..shared.dom import elements_marked, text_of
+from ..shared.phrases import pattern
 
 _CREDIT_MAX_WORDS = 30
 _CARD_PARTS = XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//button|.//form|.//*[contains(@class, 'price')]")

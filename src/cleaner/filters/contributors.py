@@ -16,9 +16,9 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block, fingerprint
 from ..document import Document
-from ..dom import elements_marked, text_of
 from ..filter import Filter
-from ..phrases import pattern
+from ..shared.dom import elements_marked, text_of
+from ..shared.phrases import pattern
 
 _BOX_MARK = re.compile(
     r"author-?(?:bio|box|info|card|profile|details|about)|about-?(?:the-?)?author|contributors?\b|\bbio(?:graphy)?\b"

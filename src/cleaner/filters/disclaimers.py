@@ -12,7 +12,7 @@ import re
 from ..blocks import Block
 from ..document import Document
 from ..filter import Filter
-from ..phrases import kinds_pattern
+from ..shared.phrases import kinds_pattern
 
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 

@@ -16,9 +16,9 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block, Kind
 from ..document import Document
-from ..dom import marker, text_of, word_count
 from ..filter import Filter
-from ..phrases import phrases
+from ..shared.dom import marker, text_of, word_count
+from ..shared.phrases import phrases
 
 _ICON_CLASS = re.compile(
     r"(?:^|[\s_-])(?:icon|icons|ico|fa|fas|far|fab|fal|fa-[\w-]+|glyphicon[\w-]*|material-icons[\w-]*|"

@@ -15,11 +15,13 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block
 from ..document import Document
-from ..dom import elements_marked
 from ..filter import Filter
-from ..phrases import pattern
+from ..shared.dom import elements_marked
+from ..shared.phrases import pattern
 
-_PLAYER_MARK = re.compile(r"podcast|audio-?player|video-?player|media-?player|jwplayer|player-?(?:wrap|container)|episode-?(?:card|teaser|list)")
+_PLAYER_MARK = re.compile(
+    r"podcast|audio-?player|video-?player|media-?player|jwplayer|player-?(?:wrap|container)|episode-?(?:card|teaser|list)"
+)
 _KICKER_MAX_WORDS = 4
 _CUE_LINE_MAX_WORDS = 25
 _ZONE_LOOKAHEAD = 12
@@ -49,9 +51,7 @@ class MediaPromoFilter(Filter):
                 if zone and sum(blocks[j].word_count for j in zone) / total < self.options["max_zone_share"]:
                     drop |= zone
         doc.drop_blocks(drop, self.name, "podcast or video promo")
-        cue_lines = {
-            i for i, b in enumerate(doc.blocks) if b.word_count <= _CUE_LINE_MAX_WORDS and cue.search(b.text)
-        }
+        cue_lines = {i for i, b in enumerate(doc.blocks) if b.word_count <= _CUE_LINE_MAX_WORDS and cue.search(b.text)}
         doc.drop_blocks(cue_lines, self.name, "listen/watch prompt")
 
 

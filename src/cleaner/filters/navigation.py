@@ -16,9 +16,9 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block, Kind
 from ..document import Document
-from ..dom import elements_marked, link_density, marker, text_of, word_count
 from ..filter import Filter
-from ..phrases import pattern
+from ..shared.dom import elements_marked, link_density, marker, text_of, word_count
+from ..shared.phrases import pattern
 
 # class/id tokens (whole words of a class name) that name navigation; a token must be the word itself or start/end
 # with it ("share-buttons", "social-share"), so "sharedaddy" or "elementor-widget-text" do not count

@@ -14,7 +14,6 @@ from ..blocks import Block, Kind
 from ..document import Document
 from ..filter import Filter
 
-
 _JOINABLE = (Kind.PARAGRAPH, Kind.HEADING)
 _CLOSING = set(".,;:!?)]}”’»…%")
 _WORD_START = re.compile(r"\w")

@@ -15,9 +15,9 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block
 from ..document import Document
-from ..dom import elements_marked, word_count
 from ..filter import Filter
-from ..phrases import kinds_pattern
+from ..shared.dom import elements_marked, word_count
+from ..shared.phrases import kinds_pattern
 
 _PROMPT_MARK = re.compile(
     r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|sign-?up|opt-?in|mailchimp|mc4wp|"

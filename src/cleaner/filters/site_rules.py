@@ -69,7 +69,6 @@ def host_matches(pattern: str, host: str) -> bool:
     return pattern == "*" or host == pattern or host.endswith("." + pattern)
 
 
-
 def _as_list(selectors: str | list[str]) -> list[str]:
     """A host's selectors as a list (one selector may be given as a bare string)."""
     return [selectors] if isinstance(selectors, str) else list(selectors)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import dask.bag as db
 from distributed import Client, Future, as_completed
 
-from ..load import Source
+from ..load.source import Source
 from ..pipeline import Pipeline
 from .worker import disabled_filters, worker_pipeline
 

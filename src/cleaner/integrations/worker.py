@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..article import Article
-from ..load import Source
+from ..load.source import Source
 from ..pipeline import Pipeline
 
 

@@ -10,8 +10,8 @@ from itertools import islice
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from ..shared.phrases import pattern, phrases
 from .dates import date_line
-from .phrases import pattern, phrases
 
 _MAX_BYLINE_CHARS = 120  # longer text under a byline class is a bio or a whole post, not a byline
 _MAX_NAME_WORDS = 6
@@ -94,8 +94,11 @@ def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
     elements is faster than an XPath testing six contains() on each)."""
     for body in _BODIES(tree):
         for element in body.iterdescendants("*"):
-            if (element.get("itemprop") == "author" or element.get("rel") == "author"
-                    or _BYLINE_CLASS.search(element.get("class") or "")):
+            if (
+                element.get("itemprop") == "author"
+                or element.get("rel") == "author"
+                or _BYLINE_CLASS.search(element.get("class") or "")
+            ):
                 yield element
 
 
@@ -166,14 +169,19 @@ def _bare_opener(text: str, opener: re.Pattern[str]) -> bool:
 
 def _opens_byline(text: str, opener: re.Pattern[str]) -> bool:
     """True when the text, or a piece of it after a separator, opens with a byline phrase (a bare 'By ' too)."""
-    return bool(opener.match(f"{text} X")) or bool(_PIECE_MARK.search(text)) and any(
-        opener.match(f"{piece} X") for piece in _BYLINE_PIECES.split(" ".join(text.split()))[1:])
+    return (
+        bool(opener.match(f"{text} X"))
+        or bool(_PIECE_MARK.search(text))
+        and any(opener.match(f"{piece} X") for piece in _BYLINE_PIECES.split(" ".join(text.split()))[1:])
+    )
 
 
 def _in_menu(element: HtmlElement) -> bool:
     """True when the element sits in navigation, a form or a footer, or close under a menu class."""
-    return any(e.tag in _MENU_TAGS or (depth < _MENU_DEPTH and _MENU_CLASS.search(e.get("class") or ""))
-               for depth, e in enumerate(element.iterancestors()))
+    return any(
+        e.tag in _MENU_TAGS or (depth < _MENU_DEPTH and _MENU_CLASS.search(e.get("class") or ""))
+        for depth, e in enumerate(element.iterancestors())
+    )
 
 
 def is_name(text: str) -> bool:

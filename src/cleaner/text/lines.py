@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Kind
+from ..blocks import Block, Kind
 
 # every pattern here is linear in the line's length: no two quantifiers can share a run of characters
 # (a heading's closing #s are cut in Python: "(.*?)\s*#*\s*$" backtracks cubically on a long run of spaces)

@@ -19,24 +19,42 @@ from urllib.parse import urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from .dom import ByTag
+from ..shared.dom import ByTag
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 _SCHEMA_TYPES = {
-    "product": "product", "offer": "product", "aggregateoffer": "product",
+    "product": "product",
+    "offer": "product",
+    "aggregateoffer": "product",
     # not "question": FAQ markup (FAQPage > Question > Answer) fills articles and service pages; a forum's question
     # comes inside a QAPage
-    "discussionforumposting": "forum", "qapage": "forum", "socialmediaposting": "forum",
-    "collectionpage": "collection", "itemlist": "listing", "searchresultspage": "listing",
-    "techarticle": "documentation", "apireference": "documentation",
-    "article": "article", "newsarticle": "article", "blogposting": "article", "reportagenewsarticle": "article",
-    "scholarlyarticle": "article", "recipe": "article", "review": "article", "howto": "article",
-    "service": "service", "localbusiness": "service", "professionalservice": "service",
+    "discussionforumposting": "forum",
+    "qapage": "forum",
+    "socialmediaposting": "forum",
+    "collectionpage": "collection",
+    "itemlist": "listing",
+    "searchresultspage": "listing",
+    "techarticle": "documentation",
+    "apireference": "documentation",
+    "article": "article",
+    "newsarticle": "article",
+    "blogposting": "article",
+    "reportagenewsarticle": "article",
+    "scholarlyarticle": "article",
+    "recipe": "article",
+    "review": "article",
+    "howto": "article",
+    "service": "service",
+    "localbusiness": "service",
+    "professionalservice": "service",
 }
 _URL_WORDS = [
     ("forum", re.compile(r"/(?:forums?|threads?|topics?|community|discussions?|questions|t|viewtopic)(?:/|\.|$)")),
-    ("documentation", re.compile(r"/(?:docs?|documentation|manual|reference|api|guides?|tutorials?|learn|kb|help)(?:/|\.|$)")),
+    (
+        "documentation",
+        re.compile(r"/(?:docs?|documentation|manual|reference|api|guides?|tutorials?|learn|kb|help)(?:/|\.|$)"),
+    ),
     ("product", re.compile(r"/(?:products?|p|dp|item|shop/[^/]+)(?:/|\.|$)")),
     ("collection", re.compile(r"/(?:collections?|categor(?:y|ies)|c|shop|store|catalog)(?:/|\.|$)")),
     ("listing", re.compile(r"/(?:tags?|archives?|search|blog|news|events|jobs|page/\d+)/?$")),
@@ -79,8 +97,11 @@ def _declared_type(tree: HtmlElement, elements: ByTag) -> str | None:
     """The most specific schema.org type the page declares about itself (`elements`: its <script> and <meta>
     elements, by tag)."""
     found: list[str] = []
-    scripts = [script.text for script in elements.anywhere("script")
-               if script.get("type") == "application/ld+json" and script.text is not None]
+    scripts = [
+        script.text
+        for script in elements.anywhere("script")
+        if script.get("type") == "application/ld+json" and script.text is not None
+    ]
     for script in scripts[:5]:
         try:
             data = json.loads(script)
@@ -88,8 +109,11 @@ def _declared_type(tree: HtmlElement, elements: ByTag) -> str | None:
             continue
         found += _schema_types(data, depth=0)
     found += [t.rstrip("/").rsplit("/", 1)[-1] for t in _MICRODATA(tree)[:10]]
-    og_types = [content for m in elements.anywhere("meta") if m.get("property") == "og:type"
-                and (content := m.get("content")) is not None]
+    og_types = [
+        content
+        for m in elements.anywhere("meta")
+        if m.get("property") == "og:type" and (content := m.get("content")) is not None
+    ]
     found += [t.split(".")[0] for t in og_types[:1]]
     mapped = [_SCHEMA_TYPES.get(t.lower()) for t in found]
     for wanted in ("product", "forum", "documentation", "collection", "listing", "article", "service"):
@@ -101,7 +125,7 @@ def _declared_type(tree: HtmlElement, elements: ByTag) -> str | None:
 def _posts_with_reply_links(links: list[tuple[HtmlElement, str]]) -> int:
     """How many elements with a post/comment/message class hold a "reply" or "quote" link (forum posts do);
     `links`: the page's links with their text."""
-    posts = set()
+    posts: set[HtmlElement] = set()
     for link, text in links:
         text = text.translate(_REPLY_CASE)
         if "reply" in text or "quote" in text:
@@ -128,7 +152,13 @@ def _schema_types(data: object, depth: int) -> list[str]:
     if not isinstance(data, dict):
         return []
     types = data.get("@type", [])
-    out = [types] if isinstance(types, str) else [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
+    out = (
+        [types]
+        if isinstance(types, str)
+        else [t for t in types if isinstance(t, str)]
+        if isinstance(types, list)
+        else []
+    )
     return out + _schema_types(data.get("@graph", []), depth + 1)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -115,7 +115,8 @@ def _fill(found: JsonLd, entity: dict, kind: str) -> None:
 def _names(value: Any) -> tuple[list[str], list[str]]:
     """(people, organisations) named as authors by a string, a Person/Organization object or a list of them."""
     items = value if isinstance(value, list) else [value]
-    people, organisations = [], []
+    people: list[str] = []
+    organisations: list[str] = []
     for item in items:
         names = organisations if isinstance(item, dict) and _ORGANISATION.search(str(item.get("@type"))) else people
         if isinstance(item, dict):

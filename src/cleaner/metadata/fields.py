@@ -11,19 +11,30 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from .article import Metadata
-from .blocks import fingerprint
+from ..article import Metadata
+from ..blocks import fingerprint
+from ..shared.dom import ByTag, visible_text
+from ..shared.scripts import UNSPACED, UNSPACED_CHAR
 from .dates import machine_date, one_day_apart, url_date
-from .dom import ByTag, visible_text
-from .meta_html import (author_links, byline_lines, byline_opener, byline_pieces, byline_texts, is_name, meta_tags,
-                        time_values, visible_dates)
-from .meta_jsonld import JsonLd, page_jsonld
-from .scripts import UNSPACED, UNSPACED_CHAR
+from .html import (
+    author_links,
+    byline_lines,
+    byline_opener,
+    byline_pieces,
+    byline_texts,
+    is_name,
+    meta_tags,
+    time_values,
+    visible_dates,
+)
+from .jsonld import JsonLd, page_jsonld
 
 _AUTHOR_SPLIT = re.compile(r"(?:;|\band\b|&|\|)")
 # 'Headline | Site', and between CJK characters the unspaced 'Headline_Channel_Site', 'Headline－Site'
-_TITLE_SEPARATOR = re.compile(rf"(?<!\s)\s+(?:[|–—·•»:/]{{1,2}}|-)\s+"
-                              rf"|(?<=[{UNSPACED}])\s*(?:[_|｜\-－–—]{{1,2}})\s*(?=[{UNSPACED}])")
+_TITLE_SEPARATOR = re.compile(
+    rf"(?<!\s)\s+(?:[|–—·•»:/]{{1,2}}|-)\s+"
+    rf"|(?<=[{UNSPACED}])\s*(?:[_|｜\-－–—]{{1,2}})\s*(?=[{UNSPACED}])"
+)
 _DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 _MAX_H1 = 3
 _MAX_NAME_WORDS = 6  # as `is_name`: a longer part of an author list is several names
@@ -43,13 +54,42 @@ LOOKED_UP = ("meta", "link", "title", "script", "h1", "a", "time")  # the tags w
 
 # meta tag names per field, most specific first
 _TITLE_TAGS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
-_AUTHOR_TAGS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-                "citation_author", "byl", "book:author", "cxenseparse:author")
-_DATE_TAGS = ("article:published_time", "og:published_time", "article:published", "published_time",
-              "datepublished", "citation_publication_date", "citation_date", "citation_online_date",
-              "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-              "dcterms.created", "date", "pubdate", "publishdate", "publish-date", "publish_date", "article.published",
-              "datecreated")
+_AUTHOR_TAGS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "book:author",
+    "cxenseparse:author",
+)
+_DATE_TAGS = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+    "datecreated",
+)
 # other meta tags naming a publication date ("cludo:date", "w-published-date"), but not an update or expiry
 _DATE_KEY = re.compile(r"publish|date|created")
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|end|valid|revis|change|format|price")
@@ -118,7 +158,8 @@ def page_language(tree: HtmlElement, metas: Iterable[HtmlElement]) -> str | None
     candidates += [
         meta.get("content")
         for meta in metas
-        if meta.get("http-equiv") == "content-language" or meta.get("property") == "og:locale"
+        if meta.get("http-equiv") == "content-language"
+        or meta.get("property") == "og:locale"
         or meta.get("name") == "language"
     ]
     for value in candidates:
@@ -128,15 +169,15 @@ def page_language(tree: HtmlElement, metas: Iterable[HtmlElement]) -> str | None
     return None
 
 
-def _title(found: ByTag, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None,
-           url: str | None) -> str | None:
+def _title(found: ByTag, tags: dict[str, list[str]], ld: JsonLd, sitename: str | None, url: str | None) -> str | None:
     """The headline: an <h1> that the <title>, og:title or JSON-LD headline repeats (as a whole part or a 2+ word
     run), else on an article page an <h1> that extends the title without its site parts, else an <h1> or that
     title, whichever the URL's slug names clearly better, else on an article page its first <h1>, else that title.
     An <h1> naming the site is never the headline. (`found`: the page's <title> and <h1> elements.)"""
     element = next(iter(found.under_root("title")), None)
-    titles = [t for t in (_clean(element.text_content()) if element is not None else None,
-                          _first(tags, ("og:title",))) if t]
+    titles = [
+        t for t in (_clean(element.text_content()) if element is not None else None, _first(tags, ("og:title",))) if t
+    ]
     site = _site(sitename, url, titles)
     repeats = [*titles, *filter(None, [ld.headline])]
     segment_keys = {fingerprint(p) for t in repeats for p in _TITLE_SEPARATOR.split(t)}
@@ -261,8 +302,9 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _authors(tree: HtmlElement, links: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd,
-             site: _Site) -> list[str]:
+def _authors(
+    tree: HtmlElement, links: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd, site: _Site
+) -> list[str]:
     """Author names: people in JSON-LD, author meta tags, links to an author's page (`links`: the page's <a>
     elements), byline elements (rel/itemprop/class author), byline lines ('By Jane Doe'), then an organisation
     JSON-LD names as the author (often the publisher standing in for a byline), then a 'person' that is the site
@@ -292,8 +334,9 @@ def _authors(tree: HtmlElement, links: list[HtmlElement], tags: dict[str, list[s
     return handles or organisations or _unique(site_named)
 
 
-def _date(tree: HtmlElement, times: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd,
-          url: str | None) -> str | None:
+def _date(
+    tree: HtmlElement, times: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd, url: str | None
+) -> str | None:
     """Publication date: date meta tags (the URL's date when it is a day off: `_local_day`); on a page with a
     JSON-LD date, a local <time> (`times`: the page's <time> elements) on that day or a day off, else the first date
     the page shows (unless it is that date with day and month swapped), else that date; then <time> elements, other
@@ -307,8 +350,13 @@ def _date(tree: HtmlElement, times: list[HtmlElement], tags: dict[str, list[str]
         return date if shown == _day_month_swapped(date) else shown or _local_day(date, url)
     generic = (vs[0] for key, vs in tags.items() if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key))
     modified = (vs[0] for key, vs in tags.items() if _MODIFIED_KEY.search(key))
-    return (_first_date(time_values(tree)) or _first_date(generic) or url_date(url)
-            or next(visible_dates(tree), None) or _first_date([*modified, *filter(None, [ld.modified])]))
+    return (
+        _first_date(time_values(tree))
+        or _first_date(generic)
+        or url_date(url)
+        or next(visible_dates(tree), None)
+        or _first_date([*modified, *filter(None, [ld.modified])])
+    )
 
 
 def _local_time(times: list[HtmlElement], date: str) -> str | None:
@@ -341,8 +389,11 @@ def _labelled(tags: dict[str, list[str]]) -> list[str]:
     """Values of twitter:dataN tags whose twitter:labelN is a byline opener ('Written by', 'Geschrieben von')."""
     opener = byline_opener()
     labels = ((key, values[0]) for key, values in tags.items() if key.startswith("twitter:label"))
-    return [tags[f"twitter:data{key[13:]}"][0] for key, label in labels
-            if f"twitter:data{key[13:]}" in tags and opener.match(f"{label} X")]
+    return [
+        tags[f"twitter:data{key[13:]}"][0]
+        for key, label in labels
+        if f"twitter:data{key[13:]}" in tags and opener.match(f"{label} X")
+    ]
 
 
 def _strip_byline(text: str) -> str:

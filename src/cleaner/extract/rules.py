@@ -6,7 +6,7 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 
-from .blocks import Block, Kind
+from ..blocks import Block, Kind
 
 _CONTAINERS = {"div", "body", "section", "article", "main"}
 # elements that stand apart from their neighbours in text (trafilatura puts a line break after them)
@@ -24,7 +24,7 @@ def extract_blocks(tree: HtmlElement, url: str | None = None, recall: bool = Fal
         favor_recall=recall,
         with_metadata=False,
     )
-    if result is None or result.body is None:
+    if result is None or isinstance(result, dict) or result.body is None:  # a dict only when asked for one
         return None
     blocks = list(_walk(result.body, 0))
     if result.commentsbody is not None:

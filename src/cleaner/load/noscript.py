@@ -8,7 +8,7 @@ from __future__ import annotations
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from .dom import word_count
+from ..shared.dom import word_count
 
 MIN_WORDS = 50  # a <noscript> shorter than this is a "please enable JavaScript" notice or a tracking pixel
 _VISIBLE_TEXT = XPath(

@@ -16,17 +16,58 @@ from functools import lru_cache
 from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
-from .blocks import Block, Kind
-from .dom import INVISIBLE
-from .phrases import alternatives
+from ..blocks import Block, Kind
+from ..shared.dom import INVISIBLE
+from ..shared.phrases import alternatives
 
-_KIND = {"h1": Kind.HEADING, "h2": Kind.HEADING, "h3": Kind.HEADING, "h4": Kind.HEADING, "h5": Kind.HEADING,
-         "h6": Kind.HEADING, "li": Kind.LIST_ITEM, "dt": Kind.LIST_ITEM, "dd": Kind.LIST_ITEM,
-         "blockquote": Kind.QUOTE, "pre": Kind.CODE, "tr": Kind.TABLE}
-_BLOCK_TAGS = set(_KIND) | {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol",
-                            "dl", "table", "tbody", "thead", "tfoot", "figure", "figcaption", "address", "br", "hr",
-                            "body", "center", "form", "fieldset", "details", "summary", "caption", "td", "th",
-                            "label", "legend"}
+_KIND = {
+    "h1": Kind.HEADING,
+    "h2": Kind.HEADING,
+    "h3": Kind.HEADING,
+    "h4": Kind.HEADING,
+    "h5": Kind.HEADING,
+    "h6": Kind.HEADING,
+    "li": Kind.LIST_ITEM,
+    "dt": Kind.LIST_ITEM,
+    "dd": Kind.LIST_ITEM,
+    "blockquote": Kind.QUOTE,
+    "pre": Kind.CODE,
+    "tr": Kind.TABLE,
+}
+_BLOCK_TAGS = set(_KIND) | {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "figure",
+    "figcaption",
+    "address",
+    "br",
+    "hr",
+    "body",
+    "center",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "caption",
+    "td",
+    "th",
+    "label",
+    "legend",
+}
 _CELLS = {"td", "th"}
 # landmark tags whose presence among a block's ancestors is a feature (index = position in Candidate.inside)
 LANDMARKS = ("article", "main", "nav", "header", "footer", "aside", "form", "a", "li", "table", "figure", "h")
@@ -40,8 +81,11 @@ SIGNALS: tuple[tuple[str, str], ...] = (
     ("footer", r"foot|copyright|legal|bottom"),
     ("header", r"header|masthead|banner|topbar|top-bar|logo|brand"),
     ("side", r"side|widget|rail|aside|sticky|drawer|popup|modal|overlay|dropdown|flyout"),
-    ("related", r"related|recommend|more|also|similar|popular|trending|teaser|promo|carousel|slider|recirc|outbrain"
-                r"|taboola"),
+    (
+        "related",
+        r"related|recommend|more|also|similar|popular|trending|teaser|promo|carousel|slider|recirc|outbrain"
+        r"|taboola",
+    ),
     ("share", r"share|social|follow|print|email|tweet|facebook|whatsapp|rss"),
     ("ad", r"\bads?\b|advert|sponsor|dfp|gpt|banner|affiliate|commercial"),
     ("meta", r"byline|author|date|time|meta|info|tag|categor|label|credit|caption"),
@@ -118,8 +162,9 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             tag = state[0] if state is not None else None  # None: a skipped element, whose tail still counts
         if tag in _BLOCK_TAGS:  # a block-level element opens or closes: the text so far is one block
             if has_text:
-                out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden,
-                                      serials))
+                out.append(
+                    _candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials)
+                )
                 has_text = False
             parts.clear()
             link_chars = 0
@@ -142,10 +187,19 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             keys = element.keys()
             if keys:  # an attribute is asked for only when the element has it: `in` on a short list is cheaper
                 get = element.get
-                hits, token = _marks(tag, get("class", ""), get("id", "") if "id" in keys else "",
-                                     get("role", "") if "role" in keys else "")
-                hides = ("hidden" in keys or "aria-hidden" in keys and get("aria-hidden") == "true"
-                         or "style" in keys and bool(_HIDDEN_STYLE.search(get("style"))))
+                hits, token = _marks(
+                    tag,
+                    get("class", ""),
+                    get("id", "") if "id" in keys else "",
+                    get("role", "") if "role" in keys else "",
+                )
+                hides = (
+                    "hidden" in keys
+                    or "aria-hidden" in keys
+                    and get("aria-hidden") == "true"
+                    or "style" in keys
+                    and bool(_HIDDEN_STYLE.search(get("style")))
+                )
                 for i in hits:
                     signals[i] += 1
                 hidden += hides
@@ -181,9 +235,18 @@ def segment(tree: HtmlElement) -> list[Candidate]:
     return out
 
 
-def _candidate(parts: list[str], blocks: list[str], kinds: list[Kind], link_chars: int, path: list[str],
-               inside: list[int], signals: list[int], hit_stack: list[tuple[int, ...]], hidden: int,
-               serials: list[int]) -> Candidate:
+def _candidate(
+    parts: list[str],
+    blocks: list[str],
+    kinds: list[Kind],
+    link_chars: int,
+    path: list[str],
+    inside: list[int],
+    signals: list[int],
+    hit_stack: list[tuple[int, ...]],
+    hidden: int,
+    serials: list[int],
+) -> Candidate:
     """The block whose text is `parts`, with the state of the walk around it."""
     text = " ".join("".join(parts).split())
     tag = blocks[-1] if blocks else "body"
@@ -199,9 +262,20 @@ def _candidate(parts: list[str], blocks: list[str], kinds: list[Kind], link_char
             for i in hits:
                 counts[i] += 1
         near = tuple(counts)
-    return Candidate(text, tag, kind, level, link_chars, len(path), tuple(map(bool, inside)), tuple(signals), near,
-                     hidden > 0, hash(tuple(path[-_PATH_DEPTH:])), tuple(serials))
-
+    return Candidate(
+        text,
+        tag,
+        kind,
+        level,
+        link_chars,
+        len(path),
+        tuple(map(bool, inside)),
+        tuple(signals),
+        near,
+        hidden > 0,
+        hash(tuple(path[-_PATH_DEPTH:])),
+        tuple(serials),
+    )
 
 
 @lru_cache(maxsize=8192)

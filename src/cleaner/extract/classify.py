@@ -16,12 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
+from ..blocks import Block
+from ..document import Document
+from ..shared.boosted import BoostedTrees, from_spec, read_spec
+from ..shared.keep import expected_f1_keep
 from . import context_features
 from .block_features import feature_names, features
-from .blocks import Block
-from .boosted import BoostedTrees, from_spec, read_spec
-from .document import Document
-from .keep import expected_f1_keep
 from .segment import Candidate, as_blocks, segment
 
 MODEL_PATH = Path(__file__).parent / "models" / "blocks.json"
@@ -96,7 +96,7 @@ def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Bloc
     cands, rows = candidates(doc)
     if not cands:
         return []
-    return as_blocks([c for c, k in zip(cands, keep_blocks(model.probabilities(cands, rows), rows)) if k])
+    return as_blocks([c for c, k in zip(cands, keep_blocks(model.probabilities(cands, rows), rows), strict=True) if k])
 
 
 def keep_blocks(probabilities: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ from charset_normalizer import from_bytes
 from ftfy import TextFixerConfig, fix_text
 from ftfy.fixes import fix_c1_controls
 
-from .errors import InputTooLarge, NotAPage, UndecodableInput
+from ..errors import InputTooLarge, NotAPage, UndecodableInput
 
 Source = str | bytes | bytearray | os.PathLike
 
@@ -58,19 +58,30 @@ _NONCHARACTER_UTF8 = re.compile(rb"\xef\xbf[\xbe\xbf]")
 _MOJIBAKE_CUE_UTF8 = re.compile(rb"\xc3(?:[\x82\x83]|\xa2\xe2\x82\xac)")  # "Â", "Ã", "â€"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â " ... ftfy runs only when a few of these show up
-_MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€")
+_MOJIBAKE = re.compile(
+    r"[ÂÃ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€"
+)
 _MOJIBAKE_SCAN = 1_000_000
 _MOJIBAKE_MIN = 3
 _FTFY_LINE = 10_000  # a longer line (minified HTML) is fixed piece by piece, between tags
 _FTFY = TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
-    uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
 )
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ASCII_TEXT = bytes(range(32, 127)) + b"\t\n\r\f"
 _BINARY_CONTROLS = bytes([*range(9), *range(14, 32)])
 _ASCII_BYTES = bytes(range(128))
-_MARKDOWN_CUE = re.compile(r"^(?:#{1,6}\s+\S|[-*+]\s+\S|>\s|```|\d+\.\s+\S)|\[[^\]\n]{1,200}\]\([^)\s]{0,500}\)|\*\*\S", re.M)
+_MARKDOWN_CUE = re.compile(
+    r"^(?:#{1,6}\s+\S|[-*+]\s+\S|>\s|```|\d+\.\s+\S)|\[[^\]\n]{1,200}\]\([^)\s]{0,500}\)|\*\*\S", re.M
+)
 
 
 def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes | None]:
@@ -171,8 +182,11 @@ def _has_controls(text: str, utf8: bytes | None) -> bool:
     text's UTF-8 bytes, when at hand."""
     if utf8 is None:
         return bool(_CONTROL_OR_C1.search(text))
-    return (len(utf8.translate(None, _CONTROL_BYTES)) < len(utf8) or bool(_C1_UTF8.search(utf8))
-            or bool(_NONCHARACTER_UTF8.search(utf8)))
+    return (
+        len(utf8.translate(None, _CONTROL_BYTES)) < len(utf8)
+        or bool(_C1_UTF8.search(utf8))
+        or bool(_NONCHARACTER_UTF8.search(utf8))
+    )
 
 
 def _mojibake_cues(text: str, utf8: bytes | None) -> int:

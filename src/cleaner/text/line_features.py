@@ -19,9 +19,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from .blocks import Block, Kind, fingerprint
-from .keep import expected_f1_keep
-from .phrases import pattern
+from ..blocks import Block, Kind, fingerprint
+from ..shared.keep import expected_f1_keep
+from ..shared.phrases import pattern
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -30,8 +30,21 @@ _TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KINDS = tuple(Kind)
 RULE_CLASSES = ("good", "bad", "neargood", "short")  # the jusText classes of filters/boilerplate.py
-PHRASE_CATEGORIES = ("ui_label", "share", "related", "article_end", "newsletter", "cookie", "paywall", "byline",
-                     "disclaimer", "media_cue", "contributors_heading", "caption_credit", "pager")
+PHRASE_CATEGORIES = (
+    "ui_label",
+    "share",
+    "related",
+    "article_end",
+    "newsletter",
+    "cookie",
+    "paywall",
+    "byline",
+    "disclaimer",
+    "media_cue",
+    "contributors_heading",
+    "caption_credit",
+    "pager",
+)
 PHRASE_PREFIX_CHARS = 160  # phrases are looked for at the start of a block: boilerplate states itself early
 SHORT_WORDS = 6  # a line this short is menu-like; runs of them are menus, tag clouds, footers
 PROSE_WORDS = 15  # a block this long with enough stop words counts as prose
@@ -49,16 +62,59 @@ _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 _NUMERIC = re.compile(r"[\W\d_]*")
 _SHAPE_BOUNDS = (3, 7, 16)  # word-count buckets of a line's shape
 _CONTINUATION = set(",.;:)]!?%")  # a line starting with one of these goes on with the sentence before it
-_BASE = ("log_words", "log_chars", "word_length", "terminal", "punct_per_word", "commas_per_word", "capitalised",
-         "digits", "stopwords", "link_density", "level", "starts_lower", "copyright", "repeats", "share_of_max", "short", "prose")
-LEXICON_COLUMNS = ("lexicon_mean", "lexicon_min", "lexicon_max", "lexicon_known", "prev1_lexicon", "next1_lexicon",
-                   "prev3_lexicon", "next3_lexicon")  # the last columns of a row, filled by `lexicon_columns`
+_BASE = (
+    "log_words",
+    "log_chars",
+    "word_length",
+    "terminal",
+    "punct_per_word",
+    "commas_per_word",
+    "capitalised",
+    "digits",
+    "stopwords",
+    "link_density",
+    "level",
+    "starts_lower",
+    "copyright",
+    "repeats",
+    "share_of_max",
+    "short",
+    "prose",
+)
+LEXICON_COLUMNS = (
+    "lexicon_mean",
+    "lexicon_min",
+    "lexicon_max",
+    "lexicon_known",
+    "prev1_lexicon",
+    "next1_lexicon",
+    "prev3_lexicon",
+    "next3_lexicon",
+)  # the last columns of a row, filled by `lexicon_columns`
 _SHIFTED = ("log_words", "stopwords", "link_density", "digits", "terminal")  # also taken from two blocks away
-_LINE_TYPES = ("price", "date", "numeric", "log_echoes", "repeated_shingles", "repeated_before", "log_shape3",
-               "log_shape2", "shape3_share")
+_LINE_TYPES = (
+    "price",
+    "date",
+    "numeric",
+    "log_echoes",
+    "repeated_shingles",
+    "repeated_before",
+    "log_shape3",
+    "log_shape2",
+    "shape3_share",
+)
 _LINE_TYPES_AROUND = ("price", "date", "repeated_shingles", "log_shape3")  # also taken from the blocks beside
-_CONTEXT = ("log_words", "stopwords", "terminal", "short", "prose", "link_density", "rule_good", "capitalised",
-            "starts_lower")
+_CONTEXT = (
+    "log_words",
+    "stopwords",
+    "terminal",
+    "short",
+    "prose",
+    "link_density",
+    "rule_good",
+    "capitalised",
+    "starts_lower",
+)
 
 
 def feature_names() -> list[str]:
@@ -69,8 +125,19 @@ def feature_names() -> list[str]:
     names += [f"first_{c}" for c in RULE_CLASSES] + ["rule_good", "in_rule_window"]
     for k in WINDOWS:
         names += [f"{side}{k}_{c}" for side in ("prev", "next") for c in _CONTEXT]
-    names += ["position", "char_position", "prose_before", "prose_after", "peak_offset", "log_peak_distance",
-              "log_short_run", "page_log_blocks", "page_log_words", "page_prose_share", "page_log_max_words"]
+    names += [
+        "position",
+        "char_position",
+        "prose_before",
+        "prose_after",
+        "peak_offset",
+        "log_peak_distance",
+        "log_short_run",
+        "page_log_blocks",
+        "page_log_words",
+        "page_prose_share",
+        "page_log_max_words",
+    ]
     names += ["continues", "sentence_log_words", "sentence_stopwords", "sentence_lines", "sentence_prose"]
     names += ["log_prose_gap_before", "log_prose_gap_after", "in_main_run", "main_run_offset", "main_run_share"]
     names += [f"prose_density{r}" for r in DENSITY_RADII] + ["in_dense", "dense_word_distance", "dense_share"]
@@ -80,8 +147,13 @@ def feature_names() -> list[str]:
     return names + list(LEXICON_COLUMNS)
 
 
-def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequence[str],
-             revised: Sequence[str], lexicon: Mapping[str, float]) -> np.ndarray:
+def features(
+    blocks: Sequence[Block],
+    stoplist: frozenset[str],
+    first_pass: Sequence[str],
+    revised: Sequence[str],
+    lexicon: Mapping[str, float],
+) -> np.ndarray:
     """One row of `feature_names()` per block; `first_pass`/`revised` are the rule classifier's classes."""
     n = len(blocks)
     if not n:
@@ -106,8 +178,19 @@ def features(blocks: Sequence[Block], stoplist: frozenset[str], first_pass: Sequ
     in_window = ((index >= good_at[0]) & (index <= good_at[-1])).astype(np.float64) if len(good_at) else np.zeros(n)
     columns = [base, copyright_, repeats, share_of_max, short, prose]
     columns = [np.column_stack(columns), kinds, phrases, first, rule_good, in_window]
-    context = np.column_stack([col["log_words"], col["stopwords"], col["terminal"], short, prose,
-                               col["link_density"], rule_good, col["capitalised"], col["starts_lower"]])
+    context = np.column_stack(
+        [
+            col["log_words"],
+            col["stopwords"],
+            col["terminal"],
+            short,
+            prose,
+            col["link_density"],
+            rule_good,
+            col["capitalised"],
+            col["starts_lower"],
+        ]
+    )
     for k in WINDOWS:
         columns += [_window_mean(context, k, before=True), _window_mean(context, k, before=False)]
     columns.append(_layout(words, chars, prose, short))
@@ -162,10 +245,18 @@ def _text_row(block: Block, stoplist: frozenset[str]) -> list[float]:
     toks = _WORD.findall(text)
     w = max(1, len(toks))
     return [
-        float(len(toks)), float(len(text)), len(text) / w, float(bool(_TERMINAL.search(text))),
-        len(_PUNCT.findall(text)) / w, text.count(",") / w, sum(t[0].isupper() for t in toks) / w,
-        len(_DIGIT.findall(text)) / max(1, len(text)), sum(t.lower() in stoplist for t in toks) / w,
-        block.link_density, float(block.level), float(text[:1].islower()),
+        float(len(toks)),
+        float(len(text)),
+        len(text) / w,
+        float(bool(_TERMINAL.search(text))),
+        len(_PUNCT.findall(text)) / w,
+        text.count(",") / w,
+        sum(t[0].isupper() for t in toks) / w,
+        len(_DIGIT.findall(text)) / max(1, len(text)),
+        sum(t.lower() in stoplist for t in toks) / w,
+        block.link_density,
+        float(block.level),
+        float(text[:1].islower()),
     ]
 
 
@@ -190,7 +281,7 @@ def _shift(values: np.ndarray, offset: int) -> np.ndarray:
     if offset < 0:
         out[-offset:] = values[:offset]
     else:
-        out[:len(values) - offset] = values[offset:]
+        out[: len(values) - offset] = values[offset:]
     return out
 
 
@@ -222,7 +313,7 @@ def _dense_stretch(words: np.ndarray, prose: np.ndarray) -> np.ndarray:
     before = np.cumsum(words) - words  # words before each block
     after = before - before[last] - words[last]  # words between the stretch and each block after it
     distance = np.where(index < first, before[first] - before, np.where(index > last, after, 0.0))
-    share = prose_words[first:last + 1].sum() / max(1.0, prose_words.sum())
+    share = prose_words[first : last + 1].sum() / max(1.0, prose_words.sum())
     return np.column_stack(density + [inside, distance / max(1.0, words.sum()), np.full(n, share)])
 
 
@@ -235,11 +326,15 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
     lower = [t.lower() for t in texts]
     page = "\n".join(lower)
     digits = [_DIGIT.search(t) is not None for t in texts]
-    grams = [set(zip(toks, toks[1:], toks[2:])) if len(toks) > 2 else set()
-             for toks in (_WORD.findall(t) if w > 2 else () for t, w in zip(lower, words))]
+    grams = [
+        set(zip(toks, toks[1:], toks[2:], strict=False)) if len(toks) > 2 else set()
+        for toks in (_WORD.findall(t) if w > 2 else () for t, w in zip(lower, words, strict=True))
+    ]
     gram_lines = Counter(g for line in grams for g in line)
-    short = [0 < w <= ECHO_MAX_WORDS and len(t) >= 4 for t, w in zip(lower, words)]  # looked for on the page
-    echoes = _echoes(page, lower, {t for t, is_short in zip(lower, short) if is_short})
+    short = [
+        0 < w <= ECHO_MAX_WORDS and len(t) >= 4 for t, w in zip(lower, words, strict=True)
+    ]  # looked for on the page
+    echoes = _echoes(page, lower, {t for t, is_short in zip(lower, short, strict=False) if is_short})
     out = np.zeros((n, len(_LINE_TYPES)))
     seen: set[str] = set()
     for i, text in enumerate(lower):
@@ -253,12 +348,18 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
             out[i, 4] = sum(gram_lines[g] > 1 for g in grams[i]) / len(grams[i])
         out[i, 5] = float(words[i] > 0 and text in seen)
         seen.add(text)
-    shapes = [f"{b}{t}{d}" for b, t, d in zip(np.digitize(words, _SHAPE_BOUNDS),
-                                             (int(t.rstrip()[-1:] in ".!?") for t in texts),
-                                             (int(d) for d in digits))]
+    shapes = [
+        f"{b}{t}{d}"
+        for b, t, d in zip(
+            np.digitize(words, _SHAPE_BOUNDS),
+            (int(t.rstrip()[-1:] in ".!?") for t in texts),
+            (int(d) for d in digits),
+            strict=False,
+        )
+    ]
     padded = ["^"] + shapes + ["$"]
-    triples = [tuple(padded[i:i + 3]) for i in range(n)]
-    pairs = [tuple(padded[i + 1:i + 3]) for i in range(n)]
+    triples = [tuple(padded[i : i + 3]) for i in range(n)]
+    pairs = [tuple(padded[i + 1 : i + 3]) for i in range(n)]
     triple_counts, pair_counts = Counter(triples), Counter(pairs)
     out[:, 6] = np.log([triple_counts[t] for t in triples])
     out[:, 7] = np.log([pair_counts[p] for p in pairs])
@@ -287,11 +388,21 @@ def _layout(words: np.ndarray, chars: np.ndarray, prose: np.ndarray, short: np.n
     peak = int(np.argmax(np.convolve(prose_words, kernel, mode="same")))
     index = np.arange(n)
     char_start = (np.cumsum(chars) - chars) / max(1.0, chars.sum())
-    return np.column_stack([
-        index / n, char_start, before, after, (index - peak) / n, np.log1p(np.abs(index - peak)),
-        np.log1p(_run_lengths(short)), np.full(n, math.log1p(n)), np.full(n, math.log1p(words.sum())),
-        np.full(n, prose_words.sum() / max(1.0, words.sum())), np.full(n, math.log1p(words.max())),
-    ])
+    return np.column_stack(
+        [
+            index / n,
+            char_start,
+            before,
+            after,
+            (index - peak) / n,
+            np.log1p(np.abs(index - peak)),
+            np.log1p(_run_lengths(short)),
+            np.full(n, math.log1p(n)),
+            np.full(n, math.log1p(words.sum())),
+            np.full(n, prose_words.sum() / max(1.0, words.sum())),
+            np.full(n, math.log1p(words.max())),
+        ]
+    )
 
 
 def _run_lengths(flags: np.ndarray) -> np.ndarray:
@@ -299,7 +410,7 @@ def _run_lengths(flags: np.ndarray) -> np.ndarray:
     n = len(flags)
     edges = np.flatnonzero(np.diff(np.concatenate([[0.0], flags, [0.0]])))
     out = np.zeros(n)
-    for start, end in zip(edges[::2], edges[1::2]):
+    for start, end in zip(edges[::2], edges[1::2], strict=False):
         out[start:end] = end - start
     return out
 
@@ -318,8 +429,15 @@ def _sentences(blocks: Sequence[Block], words: np.ndarray, stopwords: np.ndarray
     group_stop = np.bincount(group, weights=words * stopwords) / np.maximum(1.0, group_words)
     group_lines = np.bincount(group)
     prose = (group_words >= PROSE_WORDS) & (group_stop >= PROSE_STOPWORDS)
-    return np.column_stack([continues, np.log1p(group_words[group]), group_stop[group], np.log(group_lines[group]),
-                            prose[group].astype(np.float64)])
+    return np.column_stack(
+        [
+            continues,
+            np.log1p(group_words[group]),
+            group_stop[group],
+            np.log(group_lines[group]),
+            prose[group].astype(np.float64),
+        ]
+    )
 
 
 def _prose_runs(words: np.ndarray, prose: np.ndarray) -> np.ndarray:
@@ -345,10 +463,10 @@ def _prose_runs(words: np.ndarray, prose: np.ndarray) -> np.ndarray:
             if j == len(at) or gap_before[at[j]] >= RUN_GAP_WORDS:
                 runs.append((at[start], at[j - 1]))
                 start = j
-        run_words = [words[a:b + 1][prose[a:b + 1] > 0].sum() for a, b in runs]
+        run_words = [words[a : b + 1][prose[a : b + 1] > 0].sum() for a, b in runs]
         first, last = runs[int(np.argmax(run_words))]
         index = np.arange(n)
-        inside[first:last + 1] = 1.0
+        inside[first : last + 1] = 1.0
         offset = (np.minimum(index - first, 0) + np.maximum(index - last, 0)) / n
         share = max(run_words) / max(1.0, float((words * prose).sum()))
     far = words.sum() + 1.0  # no prose on that side: as far as the page is long

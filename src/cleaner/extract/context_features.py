@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..metadata.pagetype import PAGE_TYPES
 from .block_features import feature_names as block_feature_names
-from .pagetype import PAGE_TYPES
 from .segment import Candidate
 
 _LOGIT_CAP = 8.0  # first-pass log-odds beyond this say nothing more
@@ -55,8 +55,12 @@ def features(cands: Sequence[Candidate], rows: np.ndarray, scores: np.ndarray) -
         lo, hi = np.maximum(0, index - radius), np.minimum(n, index + radius + 1)
         columns.append(_mean_of_others(cum_wp[hi] - cum_wp[lo] - wp, cum_w[hi] - cum_w[lo] - w)[0])
     total = w.sum()
-    columns += [np.full(n, wp.sum() / total), np.full(n, p.max()), np.full(n, w[p > 0.5].sum() / total),
-                np.argsort(np.argsort(-p, kind="stable"), kind="stable") / n]
+    columns += [
+        np.full(n, wp.sum() / total),
+        np.full(n, p.max()),
+        np.full(n, w[p > 0.5].sum() / total),
+        np.argsort(np.argsort(-p, kind="stable"), kind="stable") / n,
+    ]
     for level in _LEVELS:
         columns += _group_means([c.parents[-level] if len(c.parents) >= level else -1 for c in cands], w, wp)
     columns += _group_means([c.path for c in cands], w, wp)

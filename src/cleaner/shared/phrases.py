@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from itertools import groupby
 
 
-@lru_cache(maxsize=None)
+@cache
 def languages() -> tuple[str, ...]:
     """The languages that ship a phrase file."""
-    files = resources.files("cleaner") / "phrases"
+    files = resources.files("cleaner.shared") / "phrases"
     return tuple(sorted(f.name[:-5] for f in files.iterdir() if f.name.endswith(".json")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(language: str) -> dict[str, list[str]]:
-    text = (resources.files("cleaner") / "phrases" / f"{language}.json").read_text("utf-8")
+    text = (resources.files("cleaner.shared") / "phrases" / f"{language}.json").read_text("utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
@@ -96,7 +96,8 @@ def _alternation(fragments: list[str], ignorecase: bool) -> str:
     words = [f for f in fragments if _WORD_START.match(f)]
     others = [f for f in fragments if not _WORD_START.match(f)]
     parts = [rf"(?<!\w)(?:{alternatives(words, ignorecase)})"] if words else []
-    for anchored, run in groupby(others, _starts_text):
+    for anchored, group in groupby(others, _starts_text):
+        run = list(group)
         # '^a|^b' as '^(?:a|b)': past the text's start the engine then fails once per run, not once per fragment
         parts += [f"^(?:{'|'.join(f'(?:{f[1:]})' for f in run)})"] if anchored else [f"(?:{f})" for f in run]
     return "|".join(parts)
@@ -107,7 +108,7 @@ def _starts_text(fragment: str) -> bool:
     return fragment.startswith("^") and not _top_level_bar(fragment)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """One compiled case-insensitive regex matching any phrase of `category` (at the start when `anchored`)."""
     fragments = phrases(category) + list(extra)
@@ -118,7 +119,7 @@ def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) 
     return re.compile(_alternation(fragments, True), re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def kinds_pattern(categories: tuple[str, ...], lowered: bool = False) -> re.Pattern[str]:
     """One regex over several categories, each a named group: `match.lastgroup` says which one matched (one scan
     instead of one per category). `lowered`: for text the caller has lower-cased, matched case-sensitively (about 3x
@@ -149,11 +150,12 @@ class Opening:
     def match(self, text: str) -> re.Match[str] | None:
         """The phrase at the start of `text`, or None."""
         lead = _LEAD.match(text)
-        letter: str | None = lead.group(1) if lead else ""  # "": only phrases that begin with no letter can match
-        if not letter.isascii():  # beyond ASCII, case folding has other pairs, and a regex per letter of every
+        found: str = lead.group(1) if lead else ""  # "": only phrases that begin with no letter can match
+        letter: str | None = found
+        if not found.isascii():  # beyond ASCII, case folding has other pairs, and a regex per letter of every
             letter = None  # script would pile up
         elif self._ignorecase:
-            letter = letter.lower()
+            letter = found.lower()
         regex = self._by_letter.get(letter)
         if regex is None:
             regex = self._by_letter[letter] = self._compile(letter)
@@ -173,7 +175,7 @@ class Opening:
         return _head(_ZERO_WIDTH_START.sub("", fragment), self._ignorecase)
 
 
-@lru_cache(maxsize=None)
+@cache
 def opening(categories: tuple[str, ...], lowered: bool = False) -> Opening:
     """The shared `Opening` of these categories."""
     return Opening(categories, lowered)

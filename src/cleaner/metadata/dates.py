@@ -5,21 +5,95 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .scripts import UNSPACED_CHAR
+from ..shared.scripts import UNSPACED_CHAR
 
 _MONTHS = {
     # en, de, fr, es month names and common abbreviations
-    **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                   "september", "october", "november", "december"], 1)},
-    **{m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                   "dec"], 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+    },
     "sept": 9,
-    **{m: i for i, m in enumerate(["januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                                   "september", "oktober", "november", "dezember"], 1)},
-    **{m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                   "septembre", "octobre", "novembre", "décembre"], 1)},
-    **{m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                                   "septiembre", "octubre", "noviembre", "diciembre"], 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "januar",
+                "februar",
+                "märz",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "dezember",
+            ],
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+            1,
+        )
+    },
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
@@ -30,7 +104,9 @@ _PATTERNS = [
     re.compile(rf"{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}"),
     re.compile(rf"{_YEAR}/(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
-    re.compile(rf"{_YEAR}\s*[年년]\s*(?P<mnum>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})"),  # 2024年5月3日, 2024년 5월 3일
+    re.compile(
+        rf"{_YEAR}\s*[年년]\s*(?P<mnum>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})"
+    ),  # 2024年5月3日, 2024년 5월 3일
     # 31/12/2024 or 12-31-2024: only when the day is over 12, as which comes first varies by country
     re.compile(rf"\b(?P<day>1[3-9]|2\d|3[01])(?P<sep>[/-])(?P<mnum>0?[1-9]|1[0-2])(?P=sep){_YEAR}\b"),
     re.compile(rf"\b(?P<mnum>0?[1-9]|1[0-2])(?P<sep>[/-])(?P<day>1[3-9]|2\d|3[01])(?P=sep){_YEAR}\b"),
@@ -39,10 +115,15 @@ _COMPACT = re.compile(rf"^{_YEAR}(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?:T|\d|$)")
 # /2024/05/03/ or /2024-05-03 or /20240503 or /2024-05-03+Title in a URL path (a year and month alone give no day)
 _URL_DATE = re.compile(rf"/{_YEAR}(?P<sep>[/_-]?)(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:/|[_+-]|\.\w+$|$)")
 _DATE_LINE_MAX_WORDS = 10
-_DATE_LINE_MAX_UNSPACED = 10  # Chinese/Japanese characters besides the date: more make a sentence ('2024年5月3日，市政府…')
+_DATE_LINE_MAX_UNSPACED = (
+    10  # Chinese/Japanese characters besides the date: more make a sentence ('2024年5月3日，市政府…')
+)
 _MACHINE_DATE_MAX_CHARS = 80  # a date attribute longer than this is text, and only its start is searched
-_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|date|on|veröffentlicht|publié le|publicado"
-                     r"|发布时间|發佈時間|发布日期|發布日期|发表于|發表於|时间|時間|日期|公開日|投稿日|更新日)[:：\s]*", re.I)
+_PREFIX = re.compile(
+    r"^(?:published|updated|posted|last updated|date|on|veröffentlicht|publié le|publicado"
+    r"|发布时间|發佈時間|发布日期|發布日期|发表于|發表於|时间|時間|日期|公開日|投稿日|更新日)[:：\s]*",
+    re.I,
+)
 _DATE_UNITS = re.compile(r"[\W\d_年月日년월일]+")  # what `date_line` removes before it counts what else the line says
 
 

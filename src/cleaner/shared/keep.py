@@ -29,5 +29,5 @@ def expected_f1_keep(probabilities: np.ndarray, words: np.ndarray) -> np.ndarray
     kept_words = np.cumsum(w[order])
     hits = np.cumsum(w[order] * p[order])
     f1 = 2 * hits / np.maximum(kept_words + hits[-1], 1e-9)
-    keep[order[:int(np.argmax(f1)) + 1]] = True
+    keep[order[: int(np.argmax(f1)) + 1]] = True
     return keep

@@ -4,16 +4,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lxml.html import HtmlElement
 
-from .document import Document
 from .scripts import WORD
 
+if TYPE_CHECKING:
+    from ..document import Document
+
 # elements whose text no reader sees
-INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "select", "option", "textarea", "svg",
-                       "iframe", "object", "embed", "canvas", "button", "input", "map", "audio", "video", "picture",
-                       "source"})
+INVISIBLE = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "select",
+        "option",
+        "textarea",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "button",
+        "input",
+        "map",
+        "audio",
+        "video",
+        "picture",
+        "source",
+    }
+)
 
 _NO_MARKER = "    "  # the marker of an element without any of those attributes
 # elements a DOM hook must never drop: the page itself and the usual main-content containers

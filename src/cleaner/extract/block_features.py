@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -16,10 +16,10 @@ from operator import itemgetter
 
 import numpy as np
 
-from .blocks import SENTENCE_ENDS, Kind
-from .pagetype import PAGE_TYPES
-from .phrases import opening
-from .scripts import UNSPACED_PUNCTUATION, WORD
+from ..blocks import SENTENCE_ENDS, Kind
+from ..metadata.pagetype import PAGE_TYPES
+from ..shared.phrases import opening
+from ..shared.scripts import UNSPACED_PUNCTUATION, WORD
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _DIGIT = re.compile(r"\d")
@@ -27,10 +27,29 @@ _TERMINAL_CHARS = SENTENCE_ENDS | {")"}  # a block ending in one reads as a sent
 _PUNCT = re.compile(f"[{re.escape('.,;:!?' + UNSPACED_PUNCTUATION)}]")  # counted per word (one scan, not one per mark)
 _FIRST = itemgetter(0)
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
-_TAG_GROUP = {"p": "p", "h1": "h1", "h2": "h23", "h3": "h23", "h4": "h456", "h5": "h456", "h6": "h456", "li": "li",
-              "dt": "dl", "dd": "dl", "td": "cell", "th": "cell", "tr": "cell", "pre": "pre",
-              "blockquote": "blockquote", "figcaption": "figcaption", "div": "div", "section": "div",
-              "article": "div", "main": "div", "body": "div"}
+_TAG_GROUP = {
+    "p": "p",
+    "h1": "h1",
+    "h2": "h23",
+    "h3": "h23",
+    "h4": "h456",
+    "h5": "h456",
+    "h6": "h456",
+    "li": "li",
+    "dt": "dl",
+    "dd": "dl",
+    "td": "cell",
+    "th": "cell",
+    "tr": "cell",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "figcaption": "figcaption",
+    "div": "div",
+    "section": "div",
+    "article": "div",
+    "main": "div",
+    "body": "div",
+}
 _TAG_INDEX = {tag: _TAG_GROUPS.index(group) for tag, group in _TAG_GROUP.items()}
 _OTHER = _TAG_GROUPS.index("other")
 _SIGNAL_CAP = 5
@@ -38,11 +57,25 @@ _NO_ANCESTORS = (-1, -1, -1)  # padding of a block's parent, grandparent, great-
 _GOOD_BLOCK_WORDS = 10  # blocks at least this long (and not mostly links) vote for their container
 _STOPWORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 # phrase lists looked for at the start of a block (first match in this order wins), grouped into one feature each
-_PHRASE_ORDER = ("newsletter", "cookie", "paywall", "share", "related", "disclaimer", "caption_credit", "pager",
-                 "ui_label", "article_end")
-_PHRASE_GROUPS = {"prompt": ("newsletter", "cookie", "paywall"), "share": ("share",),
-                  "related": ("related", "article_end"), "note": ("disclaimer", "caption_credit"),
-                  "ui": ("ui_label", "pager")}
+_PHRASE_ORDER = (
+    "newsletter",
+    "cookie",
+    "paywall",
+    "share",
+    "related",
+    "disclaimer",
+    "caption_credit",
+    "pager",
+    "ui_label",
+    "article_end",
+)
+_PHRASE_GROUPS = {
+    "prompt": ("newsletter", "cookie", "paywall"),
+    "share": ("share",),
+    "related": ("related", "article_end"),
+    "note": ("disclaimer", "caption_credit"),
+    "ui": ("ui_label", "pager"),
+}
 _PHRASE_INDEX = {kind: i for i, kinds in enumerate(_PHRASE_GROUPS.values()) for kind in kinds}
 _PHRASE_PREFIX = 160  # characters of a block the phrases are looked for in: boilerplate states itself early
 
@@ -60,9 +93,27 @@ def _stopwords() -> frozenset[str]:
 
 def feature_names() -> list[str]:
     """Column names of the rows `features` returns, in order."""
-    names = ["log_words", "log_chars", "link_density", "word_length", "terminal", "punct_per_word", "capitalised",
-             "digits", "stopwords", "position", "char_position", "hidden", "depth", "path_repeats", "text_repeats",
-             "share_of_max", "in_best", "title_overlap", "copyright"]
+    names = [
+        "log_words",
+        "log_chars",
+        "link_density",
+        "word_length",
+        "terminal",
+        "punct_per_word",
+        "capitalised",
+        "digits",
+        "stopwords",
+        "position",
+        "char_position",
+        "hidden",
+        "depth",
+        "path_repeats",
+        "text_repeats",
+        "share_of_max",
+        "in_best",
+        "title_overlap",
+        "copyright",
+    ]
     names += [f"tag_{g}" for g in _TAG_GROUPS]
     names += [f"in_{t}" for t in LANDMARKS]
     names += [f"sig_{n}" for n, _ in SIGNALS] + [f"near_{n}" for n, _ in SIGNALS]
@@ -99,26 +150,54 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     best = _best_container(cands, word_list)
     is_p = _column(c.tag == "p" for c in cands)
     total_words, total_chars = max(1, sum(word_list)), max(1.0, chars.sum())
-    scalars = np.column_stack([
-        np.log1p(words), np.log1p(chars), linked, chars * per_word, counts[:, 0], counts[:, 1] * per_word,
-        counts[:, 2] * per_word, counts[:, 3] / np.maximum(1.0, chars), counts[:, 4] * per_word,
-        np.arange(n) / n, (np.cumsum(chars) - chars) / total_chars, _column(c.hidden for c in cands),
-        _column(c.depth for c in cands), np.log1p(_column(paths[c.path] for c in cands) - 1),
-        np.log1p(_column(map(repeats.__getitem__, lowered)) - 1), words / max(1.0, words.max()),
-        _column(best is not None and best in c.parents for c in cands), counts[:, 5] * per_word, counts[:, 6],
-    ])
+    scalars = np.column_stack(
+        [
+            np.log1p(words),
+            np.log1p(chars),
+            linked,
+            chars * per_word,
+            counts[:, 0],
+            counts[:, 1] * per_word,
+            counts[:, 2] * per_word,
+            counts[:, 3] / np.maximum(1.0, chars),
+            counts[:, 4] * per_word,
+            np.arange(n) / n,
+            (np.cumsum(chars) - chars) / total_chars,
+            _column(c.hidden for c in cands),
+            _column(c.depth for c in cands),
+            np.log1p(_column(paths[c.path] for c in cands) - 1),
+            np.log1p(_column(map(repeats.__getitem__, lowered)) - 1),
+            words / max(1.0, words.max()),
+            _column(best is not None and best in c.parents for c in cands),
+            counts[:, 5] * per_word,
+            counts[:, 6],
+        ]
+    )
     neighbour = np.column_stack([np.log1p(words), linked, is_p])
-    page = [math.log1p(total_words), math.log1p(n), sum((linked * chars).tolist()) / total_chars,
-            float(is_p @ words) / total_words]
+    page = [
+        math.log1p(total_words),
+        math.log1p(n),
+        sum((linked * chars).tolist()) / total_chars,
+        float(is_p @ words) / total_words,
+    ]
     page += [1.0 if page_type == t else 0.0 for t in PAGE_TYPES]
     tag_onehot = np.zeros((n, len(_TAG_GROUPS)), dtype=np.float32)
     tag_onehot[np.arange(n), [_TAG_INDEX.get(c.tag, _OTHER) for c in cands]] = 1.0
     marks = _matrix((c.signals + c.near for c in cands), n, 2 * len(SIGNALS))
     inside = _matrix((c.inside for c in cands), n, len(LANDMARKS))
     numeric = np.hstack([_group_columns(cands, words, chars, link_chars), _shift(neighbour, 1), _shift(neighbour, -1)])
-    return np.hstack([scalars.astype(np.float32), tag_onehot, inside, np.minimum(marks, _SIGNAL_CAP),
-                      numeric.astype(np.float32), _phrases(cands), _around_best(cands, best),
-                      np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page)))])
+    return np.hstack(
+        [
+            scalars.astype(np.float32),
+            tag_onehot,
+            inside,
+            np.minimum(marks, _SIGNAL_CAP),
+            numeric.astype(np.float32),
+            _phrases(cands),
+            _around_best(cands, best),
+            np.broadcast_to(np.asarray(page, dtype=np.float32), (n, len(page))),
+        ]
+    )
 
 
 def _column(values: Iterable[float]) -> np.ndarray:
@@ -136,17 +215,19 @@ def _text_counts(texts: list[str], lowered: list[str], tokens: list[list[str]], 
     stopwords, words of the page title, and a copyright sign (one row of seven numbers per block)."""
     is_stop, in_title = _stopwords().__contains__, title_words.__contains__
     rows = []
-    for text, low, toks in zip(texts, lowered, tokens):
+    for text, low, toks in zip(texts, lowered, tokens, strict=True):
         lower = list(map(str.lower, toks))
-        rows.append((
-            text.rstrip()[-1:] in _TERMINAL_CHARS,
-            len(_PUNCT.findall(text)),
-            sum(map(str.isupper, map(_FIRST, toks))),
-            len(_DIGIT.findall(text)),
-            sum(map(is_stop, lower)),
-            sum(map(in_title, lower)),
-            "©" in text or "(c)" in low or "copyright" in low,
-        ))
+        rows.append(
+            (
+                text.rstrip()[-1:] in _TERMINAL_CHARS,
+                len(_PUNCT.findall(text)),
+                sum(map(str.isupper, map(_FIRST, toks))),
+                len(_DIGIT.findall(text)),
+                sum(map(is_stop, lower)),
+                sum(map(in_title, lower)),
+                "©" in text or "(c)" in low or "copyright" in low,
+            )
+        )
     return np.array(rows, dtype=np.float64)
 
 
@@ -188,8 +269,9 @@ def _around_best(cands: Sequence[Candidate], best: int | None) -> np.ndarray:
     return out
 
 
-def _group_columns(cands: Sequence[Candidate], words: np.ndarray, chars: np.ndarray,
-                   link_chars: np.ndarray) -> np.ndarray:
+def _group_columns(
+    cands: Sequence[Candidate], words: np.ndarray, chars: np.ndarray, link_chars: np.ndarray
+) -> np.ndarray:
     """Per block, for its parent, grandparent and great-grandparent element in turn: log of the words and of the
     blocks that element holds, and its link density (zeros where the block has no such ancestor)."""
     keys = np.array([(c.parents[-4:-1][::-1] + _NO_ANCESTORS)[:3] for c in cands], dtype=np.intp)
@@ -210,13 +292,12 @@ def _group_columns(cands: Sequence[Candidate], words: np.ndarray, chars: np.ndar
 def _best_container(cands: Sequence[Candidate], words: Sequence[int]) -> int | None:
     """The element holding the most prose (readability's idea): long, link-poor blocks vote for their parent in
     full and their grandparent by half."""
-    score: Counter[int] = Counter()
-    for c, w in zip(cands, words):
+    score: dict[int, float] = defaultdict(float)
+    for c, w in zip(cands, words, strict=True):
         if w < _GOOD_BLOCK_WORDS or c.link_density > 0.5 or len(c.parents) < 2:
             continue
         vote = w * (1.0 - c.link_density)
         score[c.parents[-2]] += vote
         if len(c.parents) > 2:
             score[c.parents[-3]] += vote / 2
-    return score.most_common(1)[0][0] if score else None
-
+    return max(score, key=score.__getitem__) if score else None  # the first of equals, as Counter.most_common

@@ -1,0 +1,27 @@
+"""Load stage: what the caller passed (str, bytes or a path) becomes a Document: text decoded and repaired, its
+format told, HTML parsed once within the limits. Entry: `load_document`."""
+
+from __future__ import annotations
+
+from ..article import Metadata
+from ..document import Document
+from ..limits import Limits
+from .parse import check_lines, parse_html
+from .source import FORMATS, Source, detect_format, read_source
+
+__all__ = ["FORMATS", "Source", "load_document"]
+
+
+def load_document(source: Source, url: str | None, format: str | None, limits: Limits) -> Document | None:
+    """The input as a Document: an HTML page with its tree, or text with its lines; None when it is empty.
+
+    Raises CleanerError (NotAPage, UndecodableInput, InputTooLarge, TooManyElements, TooDeep) on input it cannot load.
+    """
+    text, _ = read_source(source, limits.max_bytes)
+    if not text.strip():
+        return None
+    fmt = format or detect_format(text)
+    if fmt != "html":
+        check_lines(text, limits)
+        return Document(format=fmt, text=text, metadata=Metadata(url=url))
+    return Document(format="html", tree=parse_html(text, limits), metadata=Metadata(url=url))

@@ -1,0 +1,25 @@
+"""Metadata stage: title, authors, date, site name, description, language, tags, image and page type, read from the
+page's head, JSON-LD and markup. Entry: `read_metadata`."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from ..article import Metadata
+from ..shared.dom import ByTag
+from .fields import LOOKED_UP as _FIELD_TAGS
+from .fields import page_metadata
+from .pagetype import LOOKED_UP as _PAGE_TYPE_TAGS
+from .pagetype import detect_page_type
+
+__all__ = ["read_metadata"]
+
+_LOOKED_UP = tuple(dict.fromkeys(_FIELD_TAGS + _PAGE_TYPE_TAGS))  # the tags whose elements both read
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> Metadata:
+    """The page's metadata, page type included, from one walk over the elements both look at."""
+    found = ByTag(tree, _LOOKED_UP)
+    metadata = page_metadata(tree, url, found)
+    metadata.page_type = detect_page_type(tree, url, found)
+    return metadata
