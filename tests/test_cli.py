@@ -19,6 +19,7 @@ from warcio.warcwriter import WARCWriter
 
 from cleaner import Pipeline
 from cleaner.extract.classify import MODEL_PATH
+from cleaner.shared.keep import FAVORS
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 pytestmark = pytest.mark.skipif(not (SAMPLES / "html").is_dir(), reason="samples/ is missing")
@@ -291,6 +292,19 @@ def test_the_extractor_and_the_block_model_are_chosen_on_the_command_line_or_in_
     assert rules.stdout != shipped
     missing = cleaner("clean", str(page), "--model", str(tmp_path / "missing.json"))
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_favor_is_chosen_on_the_command_line_or_in_the_config(tmp_path: Path) -> None:
+    page = SAMPLES / "html" / "0428.html"  # an article whose doubtful blocks the modes keep or drop
+    words = {favor: len(cleaner("clean", str(page), "--favor", favor).stdout.split()) for favor in FAVORS}
+    assert words["precision"] < words["balanced"] < words["recall"]
+    (tmp_path / "cleaner.toml").write_text('favor = "precision"\n')
+    assert (
+        len(cleaner("clean", str(page), "--config", str(tmp_path / "cleaner.toml")).stdout.split())
+        == words["precision"]
+    )
+    wrong = cleaner("clean", str(page), "--favor", "speed")
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
 
 
 def test_filters_lists_every_filter_in_order_with_a_description() -> None:

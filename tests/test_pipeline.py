@@ -144,6 +144,20 @@ def test_filter_registered_through_an_entry_point(tmp_path: Path, seed_article: 
     assert result["text"].startswith("THE APPEARANCE OF COLONEL")
 
 
+def test_favor_trades_boilerplate_for_content_on_html_and_text() -> None:
+    """Precision keeps fewer words than balanced, recall more, on pages and text dumps alike (not a strict subset:
+    a heading that loses its section under precision can stay as the end of what is left)."""
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    pages = [samples / "html" / f"{n}.html" for n in ("0174", "0221", "0428")] + [samples / "text" / "0428.txt"]
+    pipelines = {favor: Pipeline(favor=favor) for favor in ("precision", "balanced", "recall")}
+    for page in pages:
+        words = {favor: len(p.clean(page.read_bytes()).text.split()) for favor, p in pipelines.items()}
+        assert words["precision"] <= words["balanced"] <= words["recall"], (page.name, words)
+        assert words["precision"] < words["recall"], (page.name, words)
+    with pytest.raises(ValueError, match="favor must be one of"):
+        Pipeline(favor="fast")
+
+
 def test_unknown_filter_name_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match="known filters: .*icons"):
         Pipeline().add("no_such_filter")

@@ -22,6 +22,7 @@ class Document:
     format: str
     tree: HtmlElement | None = None
     text: str = ""  # text and Markdown input: the dump as read, which the text stage cuts into blocks
+    favor: str = "balanced"  # what the keep rules lean to: "precision", "balanced" or "recall" (see shared.keep)
     extractor: str = ""  # what produced the blocks: "learned", "trafilatura", "dom" (fallback split), "" (text)
     marked: Marked | None = None  # elements with class/id/role markers, see dom.marked
     blocks: list[Block] = field(default_factory=list)

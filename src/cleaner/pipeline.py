@@ -18,6 +18,7 @@ from .limits import Deadline, Limits, _Alarm, alarm
 from .load import FORMATS, Source, load_document
 from .metadata import read_metadata
 from .registry import builtin_filters, lookup
+from .shared.keep import FAVORS
 from .text import text_to_blocks
 
 LOG = logging.getLogger(__name__)
@@ -30,7 +31,9 @@ class Pipeline:
     `Pipeline()` holds the built-in filters in their default order; `Pipeline([])` holds none. `extractor` picks
     how HTML main content is found: "learned" (the shipped block classifier, falling back to trafilatura when the
     model file is missing) or "trafilatura" (rules only). `model` swaps the shipped block classifier for another
-    model file written by benchmarks/train_blocks.py (`--out`), say one trained on your own pages.
+    model file written by benchmarks/train_blocks.py (`--out`), say one trained on your own pages. `favor` leans
+    what is kept: "precision" (less boilerplate, some content lost), "balanced" (the default) or "recall" (more
+    content, more boilerplate); docs/benchmarks.md gives each one's numbers per corpus.
     """
 
     def __init__(
@@ -40,10 +43,14 @@ class Pipeline:
         limits: Limits | None = None,
         extractor: str = "learned",
         model: str | Path | None = None,
+        favor: str = "balanced",
     ) -> None:
         if extractor not in EXTRACTORS:
             raise ValueError(f"extractor must be one of {EXTRACTORS}, not {extractor!r}")
+        if favor not in FAVORS:
+            raise ValueError(f"favor must be one of {FAVORS}, not {favor!r}")
         self.extractor = extractor
+        self.favor = favor
         self.block_model: BlockModel | None = None  # None: the shipped model
         if model is not None:
             self.block_model = load_block_model(Path(model))
@@ -171,6 +178,7 @@ class Pipeline:
         doc = load_document(source, url, format, self.limits)
         if doc is None:
             return None
+        doc.favor = self.favor
         if doc.tree is not None:
             _read_metadata(doc, url)
         if deadline is not None:

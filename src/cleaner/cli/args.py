@@ -8,6 +8,7 @@ import os
 from ..limits import Limits
 from ..load.source import DEFAULT_MAX_BYTES, FORMATS
 from ..pipeline import EXTRACTORS
+from ..shared.keep import FAVORS
 
 OUTPUT_FORMATS = ("txt", "md", "json", "jsonl")
 
@@ -109,6 +110,11 @@ def _pipeline_options() -> argparse.ArgumentParser:
     )
     group.add_argument(
         "--model", metavar="FILE", help="score blocks with this model file (benchmarks/train_blocks.py --out)"
+    )
+    group.add_argument(
+        "--favor",
+        choices=FAVORS,
+        help="what the keep rules lean to: precision, balanced (the default) or recall (docs/benchmarks.md)",
     )
     group.add_argument(
         "--drop",

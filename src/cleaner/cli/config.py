@@ -16,13 +16,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-_TOP_KEYS = {"disable", "filters", "site_rules", "extractor", "model"}
+_TOP_KEYS = {"disable", "filters", "site_rules", "extractor", "model", "favor"}
 
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """Which built-in filters to drop, options per filter, per-site drop rules, the input size limit, the extractor
-    and the block model file (None: the shipped one)."""
+    """Which built-in filters to drop, options per filter, per-site drop rules, the input size limit, the extractor,
+    the block model file (None: the shipped one) and what the keep rules favor."""
 
     disable: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -30,11 +30,12 @@ class PipelineSpec:
     max_bytes: int | None = None
     extractor: str = "learned"
     model: str | None = None
+    favor: str = "balanced"
 
 
 def build_pipeline(spec: PipelineSpec) -> Pipeline:
     """The default pipeline changed as the spec says; KeyError/TypeError/ValueError on a wrong name or option."""
-    pipeline = Pipeline(max_bytes=spec.max_bytes, extractor=spec.extractor, model=spec.model)
+    pipeline = Pipeline(max_bytes=spec.max_bytes, extractor=spec.extractor, model=spec.model, favor=spec.favor)
     for name in spec.disable:
         pipeline.remove(name)
     for name, options in spec.options.items():
@@ -45,8 +46,8 @@ def build_pipeline(spec: PipelineSpec) -> Pipeline:
 
 
 def spec_from_args(args: argparse.Namespace) -> PipelineSpec:
-    """The spec from `--config` then `--disable`, `--set`, `--drop`, `--extractor` and `--model` (the command line adds
-    to the file, or overrides it)."""
+    """The spec from `--config` then `--disable`, `--set`, `--drop`, `--extractor`, `--model` and `--favor` (the command
+    line adds to the file, or overrides it)."""
     table = _read_toml(Path(args.config)) if args.config else {}
     disable = list(table.get("disable", []))
     options: dict[str, dict[str, Any]] = {name: dict(opts) for name, opts in table.get("filters", {}).items()}
@@ -64,6 +65,7 @@ def spec_from_args(args: argparse.Namespace) -> PipelineSpec:
         getattr(args, "max_bytes", None),
         args.extractor or table.get("extractor", "learned"),
         args.model or _config_model(args, table),
+        args.favor or table.get("favor", "balanced"),
     )
     try:
         build_pipeline(spec)
@@ -93,7 +95,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     disable = table.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(name, str) for name in disable):
         raise UsageError(f"config {path}: 'disable' must be a list of filter names")
-    for key in ("extractor", "model"):
+    for key in ("extractor", "model", "favor"):
         if not isinstance(table.get(key, ""), str):
             raise UsageError(f"config {path}: '{key}' must be a string")
     for key in ("filters", "site_rules"):

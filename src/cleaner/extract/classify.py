@@ -19,7 +19,7 @@ import numpy as np
 from ..blocks import Block
 from ..document import Document
 from ..shared.boosted import BoostedTrees, from_spec, read_spec
-from ..shared.keep import expected_f1_keep
+from ..shared.keep import BETA, expected_f1_keep
 from . import context_features
 from .block_features import feature_names, features
 from .segment import Candidate, as_blocks, segment
@@ -96,15 +96,17 @@ def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Bloc
     cands, rows = candidates(doc)
     if not cands:
         return []
-    return as_blocks([c for c, k in zip(cands, keep_blocks(model.probabilities(cands, rows), rows), strict=True) if k])
+    keep = keep_blocks(model.probabilities(cands, rows), rows, BETA[doc.favor])
+    return as_blocks([c for c, k in zip(cands, keep, strict=True) if k])
 
 
-def keep_blocks(probabilities: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def keep_blocks(probabilities: np.ndarray, rows: np.ndarray, beta: float = 1.0) -> np.ndarray:
     """Which candidates to keep, from their probabilities and feature rows (whose log_words column gives the
-    words each block weighs in the page's expected F1, and whose type columns the page's guessed type)."""
+    words each block weighs in the page's expected F1, and whose type columns the page's guessed type); `beta`
+    leans the cut to precision (< 1) or recall (> 1)."""
     whole = len(rows) > 0 and bool(rows[0, _UNSHARPENED_COLUMNS].any())
     scores = probabilities if whole else sharpened(probabilities)
-    return expected_f1_keep(scores, np.expm1(rows[:, _LOG_WORDS])) & (scores >= KEEP_FLOOR)
+    return expected_f1_keep(scores, np.expm1(rows[:, _LOG_WORDS]), beta) & (scores >= KEEP_FLOOR)
 
 
 def sharpened(probabilities: np.ndarray) -> np.ndarray:

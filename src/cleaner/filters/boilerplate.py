@@ -24,6 +24,7 @@ import numpy as np
 from ..blocks import Block, Kind
 from ..document import Document
 from ..filter import Filter
+from ..shared.keep import BETA
 from ..shared.phrases import pattern
 from ..text.line_features import features, keep_lines
 from ..text.line_model import line_lexicon, line_model
@@ -94,7 +95,8 @@ class BoilerplateFilter(Filter):
         language = doc.metadata.language
         model = line_model() if doc.extractor == "" else None  # trained on text dumps, not on HTML blocks
         if model is not None:
-            keep = keep_lines(model.probabilities(self.line_rows(doc.blocks, language)), doc.blocks)
+            probabilities = model.probabilities(self.line_rows(doc.blocks, language))
+            keep = keep_lines(probabilities, doc.blocks, BETA[doc.favor])
             drop, reason = set(np.flatnonzero(~keep).tolist()), "boilerplate line (line classifier)"
         else:
             drop = self.rule_drops(doc.blocks, language)

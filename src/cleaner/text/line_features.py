@@ -205,11 +205,11 @@ def features(
     return np.column_stack(columns).astype(np.float32)
 
 
-def keep_lines(probabilities: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+def keep_lines(probabilities: np.ndarray, blocks: Sequence[Block], beta: float = 1.0) -> np.ndarray:
     """The filter's decision: `expected_f1_keep` by the blocks' words, and a Markdown heading (a heading with a
     level, which text dumps never have: the model did not learn them) stays when the block right after it stays,
-    as the heading of kept text."""
-    keep = expected_f1_keep(probabilities, word_counts(blocks))
+    as the heading of kept text. `beta` leans the cut to precision (< 1) or recall (> 1)."""
+    keep = expected_f1_keep(probabilities, word_counts(blocks), beta)
     for i in range(len(blocks) - 2, -1, -1):
         if not keep[i] and keep[i + 1] and blocks[i].is_heading and blocks[i].level > 0:
             keep[i] = True
