@@ -200,7 +200,7 @@ def _cleaner_system(
         return Extraction(art.text or "", art.title, art.authors, art.date)
 
     name = "cleaner-rules" if extractor != "learned" else "cleaner" if favor == "balanced" else f"cleaner-{favor}"
-    return System(name, _version("cleaner"), extract, ALL_FIELDS)
+    return System(name, _version("article-cleaner"), extract, ALL_FIELDS)
 
 
 def _trafilatura_system() -> System:
