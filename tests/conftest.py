@@ -1,9 +1,16 @@
-"""Shared paths and loaders for tests that run on the real pages and text dumps in samples/."""
+"""Shared paths and loaders for tests that run on the real pages and text dumps in samples/, and the `server`
+fixture: a real `cleaner serve` process on loopback."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +46,44 @@ def seed_article() -> str:
 @pytest.fixture(scope="session")
 def seed_republished() -> str:
     return SEED_REPUBLISHED.read_text("utf-8")
+
+
+SERVICE_MAX_BYTES = 12_000_000  # the hostile 30 MB and 50 MB pages are refused at the door
+SERVICE_TIMEOUT = 10
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A `cleaner serve` process with two workers; its base URL."""
+    port = free_port()
+    args = [
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        "--max-bytes",
+        str(SERVICE_MAX_BYTES),
+        "--timeout",
+        str(SERVICE_TIMEOUT),
+    ]
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        assert proc.poll() is None, proc.communicate()
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2).read()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "the server did not come up"
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)

@@ -1,4 +1,5 @@
-"""The `cleaner` command: clean files, folders, WARCs or stdin in parallel into an output folder; list the filters."""
+"""The `cleaner` command: clean files, folders, WARCs or stdin in parallel into an output folder; serve the HTTP
+service; list the filters."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
+from ..limits import Limits
 from ..pipeline import Pipeline
 from ..registry import available
 from .args import UsageError, build_parser
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "filters":
             print(_describe(build_pipeline(spec)))
             return EXIT_OK
+        if args.command == "serve":
+            return _serve(args, spec)
         return _clean(args, spec)
     except UsageError as err:
         print(f"cleaner: error: {err}", file=sys.stderr)
@@ -67,6 +71,20 @@ def _clean(args: argparse.Namespace, spec: PipelineSpec) -> int:
     if out is not None and not args.quiet:
         print(summary.line(sink.errors_path), file=sys.stderr)
     return EXIT_INTERRUPTED if summary.interrupted else EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _serve(args: argparse.Namespace, spec: PipelineSpec) -> int:
+    """`cleaner serve`: run the HTTP service until interrupted."""
+    if importlib.util.find_spec("starlette") is None or importlib.util.find_spec("uvicorn") is None:
+        raise UsageError("serve needs the service's packages: pip install 'article-cleaner[server]'")
+    import uvicorn
+
+    from ..service import create_app
+
+    limits = Limits(args.max_bytes, args.max_nodes, args.max_depth, args.timeout or None)
+    app = create_app(args.workers, spec, limits)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5)
+    return EXIT_OK
 
 
 def _check_usage(args: argparse.Namespace, out: Path | None) -> None:

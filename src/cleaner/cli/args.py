@@ -1,4 +1,5 @@
-"""The command line: `cleaner clean` and `cleaner filters`, their options, and the usage error they raise."""
+"""The command line: `cleaner clean`, `cleaner serve` and `cleaner filters`, their options, and the usage error they
+raise."""
 
 from __future__ import annotations
 
@@ -23,15 +24,15 @@ def default_jobs() -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The `cleaner` argument parser with its two subcommands."""
+    """The `cleaner` argument parser with its three subcommands."""
     parser = argparse.ArgumentParser(
         prog="cleaner", description="Strip the boilerplate from web pages and scraped text; keep the article."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    pipeline = _pipeline_options()
+    pipeline, limits = _pipeline_options(), _limit_options()
     clean = commands.add_parser(
         "clean",
-        parents=[pipeline],
+        parents=[pipeline, limits],
         help="clean files, folders, WARCs or stdin",
         description="Clean files, folders (recursively), WARC files or stdin ('-').",
     )
@@ -46,38 +47,22 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     clean.add_argument("--input-format", choices=FORMATS, help="read every input as this (default: by extension)")
     clean.add_argument(
-        "--max-bytes",
-        type=_positive_int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help=f"fail inputs larger than N bytes, after decompression (default {DEFAULT_MAX_BYTES})",
-    )
-    clean.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=60.0,
-        metavar="SECONDS",
-        help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
-    )
-    clean.add_argument(
-        "--max-nodes",
-        type=_positive_int,
-        default=Limits.max_nodes,
-        metavar="N",
-        help=f"fail pages with more than N HTML elements, or texts with more than N lines (default {Limits.max_nodes})",
-    )
-    clean.add_argument(
-        "--max-depth",
-        type=_depth,
-        default=Limits.max_depth,
-        metavar="N",
-        help=f"fail pages that nest elements deeper than N levels (default and most {Limits.max_depth})",
-    )
-    clean.add_argument(
         "--cluster",
         metavar="ADDRESS",
         help="clean on the running Dask cluster at ADDRESS, e.g. tcp://host:8786, instead of local processes "
         "(needs cleaner[dask]; the workers must see the input files)",
+    )
+    serve = commands.add_parser(
+        "serve",
+        parents=[pipeline, limits],
+        help="run the HTTP service and its inspector page",
+        description="Serve POST /v1/clean, POST /v1/inspect, GET /healthz, GET /openapi.json and the inspector at / "
+        "(needs cleaner[server]).",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080; 0: any free port)")
+    serve.add_argument(
+        "-w", "--workers", type=_positive_int, default=default_jobs(), help="cleaning processes (default: all cores)"
     )
     commands.add_parser(
         "filters",
@@ -87,6 +72,41 @@ def build_parser() -> argparse.ArgumentParser:
         "show the pipeline they make.",
     )
     return parser
+
+
+def _limit_options() -> argparse.ArgumentParser:
+    """The options both `clean` and `serve` take to bound what one document may cost."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("limits")
+    group.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"fail inputs larger than N bytes, after decompression (default {DEFAULT_MAX_BYTES})",
+    )
+    group.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
+    )
+    group.add_argument(
+        "--max-nodes",
+        type=_positive_int,
+        default=Limits.max_nodes,
+        metavar="N",
+        help=f"fail pages with more than N HTML elements, or texts with more than N lines (default {Limits.max_nodes})",
+    )
+    group.add_argument(
+        "--max-depth",
+        type=_depth,
+        default=Limits.max_depth,
+        metavar="N",
+        help=f"fail pages that nest elements deeper than N levels (default and most {Limits.max_depth})",
+    )
+    return parent
 
 
 def _pipeline_options() -> argparse.ArgumentParser:
