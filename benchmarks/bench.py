@@ -606,23 +606,35 @@ def report(all_summaries: Summaries, markdown: bool) -> str:
 
 
 def write_chart(path: Path, all_summaries: Summaries) -> None:
-    """Grouped bar chart of word F1 per page type and system, one panel per mode."""
+    """Grouped bar charts: shingle F1 per section (corpus and mode) when there are several, then word F1 per page type
+    for each section that has page types."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(len(all_summaries), 1, figsize=(11, 3.8 * len(all_summaries)), squeeze=False)
-    for ax, (mode, summaries) in zip(axes[:, 0], all_summaries.items(), strict=True):
+    panels: list[tuple[str, str, list[str], dict[str, list[float]]]] = []
+    if len(all_summaries) > 1:
+        systems = list(dict.fromkeys(name for summaries in all_summaries.values() for name in summaries))
+        labels = list(all_summaries)
+        series = {n: [all_summaries[label].get(n, (None,))[0] for label in labels] for n in systems}
+        shingle = {n: [s.shingle[2] if s else 0.0 for s in values] for n, values in series.items()}
+        panels.append(("Shingle F1 per corpus and mode", "shingle F1", labels, shingle))
+    for mode, summaries in all_summaries.items():
         types = list(next(iter(summaries.values()))[0].word_f1_by_type)
-        width = min(0.8 / len(summaries), 0.3)
-        for k, (name, (s, _)) in enumerate(summaries.items()):
-            xs = [i + (k - (len(summaries) - 1) / 2) * width for i in range(len(types))]
-            ax.bar(xs, [s.word_f1_by_type[t] for t in types], width, label=name)
-        ax.set_xticks(range(len(types)), types)
+        if types != ["unknown"]:
+            per_type = {name: [s.word_f1_by_type[t] for t in types] for name, (s, _) in summaries.items()}
+            panels.append((f"Word F1 per page type ({mode})", "word F1", types, per_type))
+    fig, axes = plt.subplots(len(panels), 1, figsize=(12, 3.8 * len(panels)), squeeze=False)
+    for ax, (title, ylabel, groups, series_by_name) in zip(axes[:, 0], panels, strict=True):
+        width = min(0.8 / len(series_by_name), 0.3)
+        for k, (name, values) in enumerate(series_by_name.items()):
+            xs = [i + (k - (len(series_by_name) - 1) / 2) * width for i in range(len(groups))]
+            ax.bar(xs, values, width, label=name)
+        ax.set_xticks(range(len(groups)), groups, fontsize="small")
         ax.set_ylim(0, 1)
-        ax.set_ylabel("word F1")
-        ax.set_title(f"Word F1 per page type ({mode})")
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
         ax.grid(axis="y", alpha=0.3)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     fig.tight_layout()
