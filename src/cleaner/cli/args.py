@@ -54,9 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--timeout",
         type=_seconds,
-        default=60.0,
+        default=20.0,
         metavar="SECONDS",
-        help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
+        help="fail a document that takes longer than this to clean (default 20, 0 = no limit)",
     )
     clean.add_argument(
         "--max-nodes",
