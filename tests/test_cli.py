@@ -390,3 +390,40 @@ def test_ctrl_c_stops_cleanly_with_the_summary(tmp_path: Path) -> None:
     assert "interrupted:" in stderr and "Traceback" not in stderr
     assert 10 <= len(outputs(out)) < 120
     assert not (out / ".cleaner-tmp").exists()
+
+
+def test_links_planted_in_out_dir_are_never_written_through(tmp_path: Path) -> None:
+    page = sorted((SAMPLES / "html").glob("*.html"))[0]
+    crawl = tmp_path / "crawl"
+    (crawl / "sub").mkdir(parents=True)
+    (crawl / "sub" / page.name).write_bytes(page.read_bytes())
+    (crawl / page.name).write_bytes(page.read_bytes())
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim.json").write_text("keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").symlink_to(outside, target_is_directory=True)  # a folder of the outputs is a link elsewhere
+    (out / f"{page.stem}.json").symlink_to(outside / "victim.json")  # an output file is a link elsewhere
+    proc = cleaner("clean", str(crawl), "-o", str(out), "-f", "json", "-q")
+    assert proc.returncode == 1, proc.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["victim.json"]
+    assert (outside / "victim.json").read_text() == "keep me"
+    assert not (out / f"{page.stem}.json").is_symlink()  # the link was replaced by the output, not followed
+    assert json.loads((out / f"{page.stem}.json").read_text("utf-8"))["text"]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert [Path(e["path"]).parent.name for e in errors] == ["sub"]
+    assert "symbolic link" in errors[0]["message"]
+
+
+@pytest.mark.parametrize("name, fmt", [("errors.jsonl", "json"), ("articles.jsonl", "jsonl")])
+def test_a_log_or_jsonl_output_that_is_a_link_is_refused(tmp_path: Path, name: str, fmt: str) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text('{"source": "x"}\npartial')
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / name).symlink_to(victim)
+    proc = cleaner("clean", str(SAMPLES / "html"), "-o", str(out), "-f", fmt, "-q")
+    assert proc.returncode == 2, proc.stderr
+    assert "symbolic link" in proc.stderr
+    assert victim.read_text() == '{"source": "x"}\npartial'

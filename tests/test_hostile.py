@@ -21,7 +21,15 @@ from .conftest import ROOT, SAMPLES
 # generous bounds for a noisy 2-core machine; measured values are in docs/robustness.md
 SECONDS = 10.0
 PEAK_MIB = 400.0
-HEAVY = {"page_30mb": (60.0, 1500.0), "elements_99k": (60.0, 800.0)}  # the costliest inputs the defaults admit
+# the costliest inputs the defaults admit: about 14 s on a quiet machine, so under load the default 20 s time limit
+# may stop them first; either answer must come within the limit plus the time to stop
+HEAVY = {
+    "page_30mb": (40.0, 1500.0),
+    "elements_99k": (40.0, 800.0),
+    "capped_attributes_everywhere": (40.0, 1000.0),
+    "definition_soup": (40.0, 1000.0),  # open finding: 1 MB of <dt>/<dd> costs 16 s and 726 MiB under load
+    "text_one_long_line": (40.0, 800.0),
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +39,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", list(hostile.GENERATORS))
 def test_each_hostile_input_gets_its_answer_in_bounded_time_and_memory(name: str, corpus: dict[str, Path]) -> None:
-    got = hostile.measure(corpus[name])
+    got = hostile.measure(corpus[name], thread=name in hostile.THREADED)
     seconds, peak = HEAVY.get(name, (SECONDS, PEAK_MIB))
-    assert got["answer"] == hostile.EXPECTED[name], got.get("stderr") or got.get("warnings")
+    allowed = {hostile.EXPECTED[name], "Timeout"} if name in HEAVY else {hostile.EXPECTED[name]}
+    assert got["answer"] in allowed, got.get("stderr") or got.get("warnings")
     assert got["seconds"] <= seconds, f"{name} took {got['seconds']} s"
     assert got["peak_mib"] <= peak, f"{name} peaked at {got['peak_mib']} MiB"
     if got["answer"] != "article":
         return
     text, markdown = str(got["text"]), str(got["markdown"])
     assert "council approved" in text or "Some words in a row" in text
+    if name.startswith(("giant_", "attribute_flood")) or name == "oversized_text_node":  # the cut is reported
+        assert any(str(w).startswith("markup cut before parsing") for w in got["warnings"]), got["warnings"]
     if name == "billion_laughs":  # no entity was expanded, and the DTD is not text
         assert "lollol" not in text and "ENTITY" not in text and len(text) < 10_000
     if name == "external_entity":  # nothing was read from the file system or the network

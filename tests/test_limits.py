@@ -34,7 +34,7 @@ def test_limits_have_sane_defaults_and_refuse_nonsense() -> None:
 
     limits = Limits()
     assert limits.max_bytes == 32 * 1024 * 1024 == DEFAULT_MAX_BYTES and limits.max_nodes == 100_000
-    assert limits.max_depth == 256 and limits.max_seconds == 60
+    assert limits.max_depth == 256 and limits.max_seconds == 20
     for bad in (
         {"max_bytes": 0},
         {"max_nodes": -1},

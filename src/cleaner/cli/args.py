@@ -88,9 +88,9 @@ def _limit_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--timeout",
         type=_seconds,
-        default=60.0,
+        default=20.0,
         metavar="SECONDS",
-        help="fail a document that takes longer than this to clean (default 60, 0 = no limit)",
+        help="fail a document that takes longer than this to clean (default 20, 0 = no limit)",
     )
     group.add_argument(
         "--max-nodes",

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -82,12 +83,14 @@ class ErrorLog:
     """OUT_DIR/errors.jsonl, appended to (one JSON object per failure), created at the first failure of a run."""
 
     def __init__(self, path: Path) -> None:
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link: cleaner does not write through links in OUT_DIR")
         self.path = path
 
     def add(self, location: str, error: str, message: str) -> None:
         """Append one failure: the input's path, the error type and its message, with the time."""
         line = {"path": location, "error": error, "message": message, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        with self.path.open("a", encoding="utf-8") as log:
+        with os.fdopen(_open_no_follow(self.path, os.O_APPEND), "a", encoding="utf-8") as log:
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
@@ -99,6 +102,8 @@ class FileSink:
         self.extension = EXTENSIONS[fmt]
         self.force = force
         self.scratch = root / SCRATCH
+        if self.scratch.is_symlink():  # never write through a link planted in OUT_DIR
+            self.scratch.unlink()
         shutil.rmtree(self.scratch, ignore_errors=True)  # leftovers of a run that was killed
         self.scratch.mkdir(parents=True)
         self._log = ErrorLog(root / ERRORS_NAME)
@@ -119,7 +124,7 @@ class FileSink:
     def write(self, key: str, text: str) -> None:
         """Write the file under a temporary name beside the outputs, then rename it over the final one."""
         target = self.root / key
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(self.root, target.parent)
         handle, temporary = tempfile.mkstemp(dir=self.scratch, suffix=".part")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -142,7 +147,7 @@ class JsonlSink:
     def __init__(self, root: Path, force: bool) -> None:
         path = root / JSONL_NAME
         self._done = set() if force else _sources_in(path)
-        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | (os.O_TRUNC if force else 0), 0o644)
+        self._fd = _open_no_follow(path, os.O_APPEND | (os.O_TRUNC if force else 0))
         self._log = ErrorLog(root / ERRORS_NAME)
         self.errors_path = self._log.path
 
@@ -186,16 +191,39 @@ class StdoutSink:
         sys.stdout.flush()
 
 
-def _newer_than(path: Path, mtime: float) -> bool:
-    """True when `path` exists and was modified at or after `mtime`."""
+def _open_no_follow(path: Path, flags: int) -> int:
+    """Open `path` for writing (created when missing) without following a symbolic link there: OSError if it is one."""
     try:
-        return path.stat().st_mtime >= mtime
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | flags, 0o644)
+    except OSError as err:
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link: cleaner does not write through links in OUT_DIR") from err
+        raise
+
+
+def _make_folders(root: Path, folder: Path) -> None:
+    """Create `folder` under `root` one level at a time, refusing to go through a symbolic link on the way."""
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            raise OSError(f"{current} is a symbolic link: cleaner does not write through links in OUT_DIR")
+        current.mkdir(exist_ok=True)
+
+
+def _newer_than(path: Path, mtime: float) -> bool:
+    """True when `path` is a file (a symbolic link is not: it is replaced) modified at or after `mtime`."""
+    try:
+        status = path.lstat()
+        return stat.S_ISREG(status.st_mode) and status.st_mtime >= mtime
     except OSError:
         return False
 
 
 def _sources_in(path: Path) -> set[str]:
     """The sources already in a jsonl file, after cutting a last line a killed run left unfinished."""
+    if path.is_symlink():  # refused when opened for writing; never read nor cut through the link
+        return set()
     try:
         data = path.read_bytes()
     except FileNotFoundError:

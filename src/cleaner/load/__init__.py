@@ -24,4 +24,6 @@ def load_document(source: Source, url: str | None, format: str | None, limits: L
     if fmt != "html":
         check_lines(text, limits)
         return Document(format=fmt, text=text, metadata=Metadata(url=url))
-    return Document(format="html", tree=parse_html(text, limits), metadata=Metadata(url=url))
+    warnings: list[str] = []
+    tree = parse_html(text, limits, warnings)
+    return Document(format="html", tree=tree, metadata=Metadata(url=url), warnings=warnings)

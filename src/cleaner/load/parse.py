@@ -20,6 +20,7 @@ from lxml.html import (
 from ..errors import InputTooLarge, NotAPage, TooDeep, TooManyElements
 from ..limits import PARSER_MAX_DEPTH, Limits
 from ..shared.dom import top_elements
+from .guard import guard_markup
 from .noscript import reveal_noscript
 
 # interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say): the
@@ -56,15 +57,20 @@ def _parser() -> HTMLParser:
     return _PARSERS.html
 
 
-def parse_html(text: str, limits: Limits | None = None) -> HtmlElement:
+def parse_html(text: str, limits: Limits | None = None, warnings: list[str] | None = None) -> HtmlElement:
     """Parse once with lxml (no network, no DTD, no entities); raise NotAPage when nothing parseable is there.
+
+    Before parsing, each tag keeps at most MAX_ATTRIBUTES attributes and oversized scripts, styles, JSON-LD, comments
+    and attribute values are cut (`guard_markup`); what was cut is noted in `warnings`, when given.
 
     Pages with more elements than `limits.max_nodes` raise TooManyElements (found by a counting pass that stops
     early, so memory stays bounded); pages nested deeper than `limits.max_depth` raise TooDeep. A <noscript> that
     holds the page's text (a JavaScript app's crawler fallback) is unwrapped: see `cleaner.noscript`.
     """
     limits = limits or Limits()
-    text = _strip_prolog(text)
+    text, cuts = guard_markup(_strip_prolog(text), limits.max_nodes)
+    if warnings is not None:
+        warnings.extend(cuts)
     if "&#" in text:
         text = _BAD_REFERENCE.sub(" ", text)
     tags = text.count("<")  # every element needs one, save the html/head/body the parser adds

@@ -1,0 +1,136 @@
+"""The pre-scan that caps attributes and cuts oversized non-content parts before libxml2 parses a page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml.html import document_fromstring
+
+from cleaner import clean_article
+from cleaner.limits import MAX_ATTRIBUTES, MAX_PART_CHARS
+from cleaner.load.guard import guard_markup
+from cleaner.load.source import read_source
+
+from .conftest import SAMPLES
+
+_ARTICLE = (
+    "<p>The council approved the new budget on Tuesday after a long debate about schools, roads and the library, "
+    "which will reopen in the spring with longer hours and a new reading room for children.</p>"
+) * 6
+_FLOOD = MAX_ATTRIBUTES + 300
+
+
+def _most_attributes(markup: str) -> int:
+    """The largest number of attributes libxml2 gives one element of the page."""
+    return max(len(element.attrib) for element in document_fromstring(markup).iter())
+
+
+def test_real_pages_come_back_unchanged() -> None:
+    for path in sorted((SAMPLES / "html").glob("*.html")):
+        text = read_source(path)[0]
+        assert guard_markup(text) == (text, []), path.name
+
+
+# floods written the ways the HTML tokenizer allows: separators, quotes holding "<" or ">", "=" starting a name,
+# "/" between names, values without space between them, an end tag, an unclosed quote, inside script escapes
+FLOODS = {
+    "spaces": "<div " + " ".join(f"a{i}=1" for i in range(_FLOOD)) + ">",
+    "slashes": "<div " + "/".join(f"a{i}" for i in range(_FLOOD)) + ">",
+    "quoted_markup": "<div " + "".join(f"a{i}='<b x>' " for i in range(_FLOOD)) + ">",
+    "glued_values": "<div " + "".join(f'a{i}="v"' for i in range(_FLOOD)) + ">",
+    "equals_names": "<div " + " ".join(f"=a{i}" for i in range(_FLOOD)) + ">",
+    "after_script_escape": "<script><!--<script></script>--></script><div "
+    + " ".join(f"a{i}" for i in range(_FLOOD))
+    + ">",
+    "after_comment_bang": "<!-- x --!><div " + " ".join(f"a{i}" for i in range(_FLOOD)) + ">",
+    "after_title": "<title>a</title ><div " + " ".join(f"a{i}" for i in range(_FLOOD)) + ">",
+}
+
+
+@pytest.mark.parametrize("name", list(FLOODS))
+def test_an_attribute_flood_is_capped_as_libxml2_sees_it_and_the_article_stays(name: str) -> None:
+    page = f"<html><body>{FLOODS[name]}<article><h1>Budget</h1>{_ARTICLE}</article></body></html>"
+    assert _most_attributes(page) > MAX_ATTRIBUTES  # the flood is real for the parser
+    guarded, notes = guard_markup(page)
+    assert _most_attributes(guarded) <= MAX_ATTRIBUTES
+    assert any(f"over {MAX_ATTRIBUTES} attributes" in note for note in notes)
+    article = clean_article(page, errors="raise")
+    assert "council approved" in article.text
+    assert any("attributes" in warning for warning in article.warnings)
+
+
+def test_an_oversized_json_ld_is_dropped_and_a_bounded_one_still_read() -> None:
+    small = {"@type": "NewsArticle", "headline": "Budget approved by the council", "author": {"name": "Ann Lee"}}
+    huge = {"@type": "WebPage", "state": ["x" * 100] * (MAX_PART_CHARS // 100)}
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(huge)}</script>'
+        f'<script type="application/ld+json">{json.dumps(small)}</script></head>'
+        f"<body><article>{_ARTICLE}</article></body></html>"
+    )
+    article = clean_article(page, errors="raise")
+    assert "council approved" in article.text
+    assert article.authors == ["Ann Lee"]
+    assert any("JSON-LD" in warning for warning in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "<script>" + "x" * (MAX_PART_CHARS + 1) + "</script>",
+        "<style>" + "a{}" * (MAX_PART_CHARS // 3 + 1) + "</style>",
+        "<!--" + "-" * (MAX_PART_CHARS + 1) + "-->",
+        '<img src="data:' + "A" * (MAX_PART_CHARS + 1) + '">',
+        "<script>" + "漢" * 3_400_000 + "</script>",  # under MAX_PART_CHARS, over libxml2's 10 MB of UTF-8
+    ],
+    ids=["script", "style", "comment", "attribute", "multibyte"],
+)
+def test_an_oversized_non_content_part_is_cut_and_the_article_comes_out(part: str) -> None:
+    page = f"<html><head><title>Budget</title></head><body>{part}<article>{_ARTICLE}</article></body></html>"
+    article = clean_article(page, errors="raise")
+    assert "council approved" in article.text
+    assert any(warning.startswith("markup cut before parsing") for warning in article.warnings)
+
+
+_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div ",
+        " a=",
+        "'",
+        '"',
+        ">",
+        "<",
+        "/",
+        "=",
+        "<!--",
+        "-->",
+        "--!>",
+        "<script>",
+        "</script>",
+        "<script ",
+        "<style>",
+        "</style >",
+        "<title>",
+        "</title>",
+        "<!x",
+        "<?",
+        "</",
+        " ",
+        "\n",
+        "b",
+        "<textarea>",
+        "</textarea>",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.lists(_PIECES, max_size=30), after=st.lists(_PIECES, max_size=30), slash=st.booleans())
+def test_no_soup_around_a_flood_hides_it_from_the_cap(before: list[str], after: list[str], slash: bool) -> None:
+    flood = "<div " + ("/" if slash else " ").join(f"a{i}" for i in range(_FLOOD)) + ">"
+    page = "<html><body>" + "".join(before) + flood + "".join(after) + "<p>end</p></body></html>"
+    assert _most_attributes(guard_markup(page)[0]) <= MAX_ATTRIBUTES
