@@ -461,7 +461,7 @@ EXPECTED = {
     "entity_flood": "article",
     "markdown_bracket_flood": "article",
     "markdown_deep_nesting": "article",
-    "text_one_long_line": "Timeout",  # open finding: one 18 MB line outlasts the 20 s limit (the answer still comes)
+    "text_one_long_line": "article",  # open finding: on a loaded machine one 18 MB line outlasts the 20 s limit
 }
 THREADED = {"attribute_flood_in_thread"}  # cleaned in a worker thread rather than the main one
 # what the CLI reports for each: an output ("done"/"empty") or the error in errors.jsonl
