@@ -546,6 +546,7 @@ def mode_tables(mode: str, summaries: dict[str, tuple[Summary, Summary]]) -> lis
             _fmt(h.shingle[2] if h.docs else None),
             _fmt(s.without_rate),
             _fmt(h.without_rate),
+            *(_fmt(getattr(h, field)) for field in ("title", "author", "date")),
         ]
         for name, (s, h) in summaries.items()
     ]
@@ -577,7 +578,19 @@ def mode_tables(mode: str, summaries: dict[str, tuple[Summary, Summary]]) -> lis
         ),
         (
             f"mode {mode}: held-out slice (id % 5 == 0) beside all",
-            ["system", "held docs", "w-F1 all", "w-F1 held", "sh-F1 all", "sh-F1 held", "without all", "without held"],
+            [
+                "system",
+                "held docs",
+                "w-F1 all",
+                "w-F1 held",
+                "sh-F1 all",
+                "sh-F1 held",
+                "without all",
+                "without held",
+                "title held",
+                "author held",
+                "date held",
+            ],
             held,
         ),
     ]

@@ -19,7 +19,7 @@ from .load import FORMATS, Source, load_document
 from .metadata import read_metadata
 from .registry import builtin_filters, lookup
 from .shared.keep import FAVORS
-from .text import text_to_blocks
+from .text import dump_metadata, text_to_blocks
 
 LOG = logging.getLogger(__name__)
 ERRORS = ("warn", "raise")
@@ -195,6 +195,7 @@ class Pipeline:
             deadline.check("extraction")
         else:
             doc.blocks = text_to_blocks(doc.text, markdown=doc.format == "markdown")
+            _read_dump_metadata(doc)
         self._run(doc, Stage.BLOCKS, deadline)
         if not doc.blocks and not doc.warnings:
             doc.warnings.append("no article text found")
@@ -222,6 +223,14 @@ def _read_metadata(doc: Document, url: str | None) -> None:
     except Exception as err:
         LOG.warning("metadata failed: %r", err)
         doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")
+
+
+def _read_dump_metadata(doc: Document) -> None:
+    """Title, authors and date read from a text dump's lines (`text.metadata`), where nothing set them yet."""
+    found = dump_metadata(doc.blocks, doc.metadata.url)
+    doc.metadata.title = doc.metadata.title or found.title
+    doc.metadata.authors = doc.metadata.authors or found.authors
+    doc.metadata.date = doc.metadata.date or found.date
 
 
 def _empty(reason: str, url: str | None) -> Article:

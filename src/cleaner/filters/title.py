@@ -14,9 +14,8 @@ from collections import Counter
 from ..blocks import Block, Kind, fingerprint
 from ..document import Document
 from ..filter import Filter
+from ..text.metadata import prose_after
 
-_PROSE_MIN_WORDS = 15
-_MAX_LINES_BEFORE_PROSE = 20
 _TITLE_MAX_WORDS = 25
 _MIN_ECHO_WORDS = 2
 _MAX_HEADER_LINES = 8  # HTML: the headline's copy must be among the first blocks for what is above to be a header
@@ -39,10 +38,10 @@ class TitleFilter(Filter):
     def apply(self, doc: Document) -> None:
         if not doc.blocks:
             return
-        if doc.format != "html" and not doc.metadata.title:
+        if doc.format != "html":  # the title read from the dump's lines (`text.metadata`) comes first
             index = _find_headline(doc.blocks)
             if index is not None:
-                doc.metadata.title = doc.blocks[index].text
+                doc.metadata.title = doc.metadata.title or doc.blocks[index].text
                 if self.options["drop_header_in_text"] and _header_is_small(doc.blocks, index, self.options):
                     doc.drop_blocks(set(range(index)), self.name, _HEADER_REASON)
         title = fingerprint(doc.metadata.title or "")
@@ -76,7 +75,7 @@ def _find_headline(blocks: list[Block]) -> int | None:
     for i, block in enumerate(blocks):
         if not _headline_like(block):
             continue
-        prose = _prose_after(blocks, i + 1)
+        prose = prose_after(blocks, i + 1)
         if prose:
             echoes_first = i > 0 and _echoes(blocks[0].text, block.text)
             repeated = block.is_heading and counts[keys[i]] > 1
@@ -96,19 +95,6 @@ def _echoes(first_line: str, text: str) -> bool:
 def _headline_like(block: Block) -> bool:
     """Short, and not a sentence ending in a full stop (headlines may end in '?' or '!')."""
     return 0 < block.word_count <= _TITLE_MAX_WORDS and not block.text.rstrip().endswith(".")
-
-
-def _prose_after(blocks: list[Block], start: int) -> int:
-    """Words in the run of prose paragraphs starting at `start`, after at most a few short lines (standfirst,
-    byline, date, share buttons) that often sit between a headline and its text."""
-    i = start
-    while i < len(blocks) and i < start + _MAX_LINES_BEFORE_PROSE and blocks[i].word_count < _PROSE_MIN_WORDS:
-        i += 1
-    words = 0
-    while i < len(blocks) and blocks[i].kind is Kind.PARAGRAPH and blocks[i].word_count >= _PROSE_MIN_WORDS:
-        words += blocks[i].word_count
-        i += 1
-    return words
 
 
 def _html_header(doc: Document, headline: int, options: dict) -> set[int]:

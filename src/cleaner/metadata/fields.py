@@ -265,6 +265,14 @@ def _title_parts(title: str, site: _Site) -> tuple[list[str], list[str]]:
     return [p for p in parts if p not in named], named
 
 
+def headline_parts(title: str, url: str | None) -> list[str]:
+    """The parts of a page title ('Headline | Section | Site') that do not name the site (the URL's host, the last
+    part), the likeliest headline first (`_strip_site`): for a text dump, whose first line is the <title>."""
+    site = _site(None, url, [title])
+    best = _strip_site(title, site)
+    return [best, *(p for p in _title_parts(title, site)[0] if p != best)]
+
+
 def _strip_site(title: str, site: _Site) -> str:
     """The title without its site parts (`_title_parts`): its first other part, unless that is a one-word tag
     before a longer part ('python - Question - Site'); the whole title when every part names the site."""

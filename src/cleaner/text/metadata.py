@@ -1,0 +1,200 @@
+"""Title, authors and date of a text dump, read from its lines: a scraper's dump keeps the page's <title> as its
+first line, the headline, the byline ("By Jane Doe", "Von …", "Par …", "Por …", "Posted by … on …") and the date
+line ("June 14, 2015", "14. Juni 2015", "Updated 10:15 GMT, 3 March 2024") as lines of their own near the top.
+
+The headline is the line near the top that repeats the <title> line or its headline part (the title without its
+"| Site" segment), else that part itself. Bylines and date lines are looked for in a window around the headline, where
+the article starts; relative dates ("2 days ago") give no calendar day and are skipped; a dated URL is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..blocks import Block, Kind, fingerprint
+from ..metadata.dates import date_line, parse_date, url_date
+from ..metadata.fields import headline_parts, split_authors
+from ..metadata.html import byline_opener, byline_pieces, is_name
+from ..shared.phrases import pattern
+
+HEADLINE_WINDOW = 150  # lines searched for the headline's copy: menus above it run to about a hundred lines
+BEFORE_HEADLINE = 3  # byline/date lines looked at above the headline (a kicker, a date above it)
+AFTER_HEADLINE = 15  # and below it, before the prose
+MAX_BYLINE_WORDS = 14  # 'By Jane Doe and John Roe, Staff Writers | May 3, 2024 | 4 min read'
+MAX_TITLE_WORDS = 30
+PROSE_MIN_WORDS = 15
+_LEAD = " .,;:|•·–—-"  # left of a date line by a split sentence or a separator ('. Last updated on …')
+DATE_SCAN = 600
+# a person's full name on a line of its own: two to four capitalised words ('Mary-Jane O’Neil', 'J. R. Doe')
+_PARTICLES = {"de", "van", "von", "der", "la", "le", "del", "da"}
+_NAME_LINE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+(?:(?:de|van|von|der|la|le|del|da)\s+)?[^\W\d_][\w.'’-]*){1,3}$")
+BYLINE_SCAN = 600  # lines searched for a bare 'By' over a name when none is near the headline
+MAX_LINES_BEFORE_PROSE = 20
+
+
+@dataclass
+class DumpMetadata:
+    """What the dump's lines say about the article, and where they say it (block indices)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    headline: int | None = None  # index of the headline line, when the dump repeats it
+    lines: set[int] = field(default_factory=set)  # indices of the byline and date lines read
+
+
+def dump_metadata(blocks: list[Block], url: str | None = None) -> DumpMetadata:
+    """Title, authors and date of a text dump cut into `blocks` (one per line), the page's `url` helping to tell
+    the site's name in the title and giving the date when no line does."""
+    found = DumpMetadata()
+    if not blocks:
+        return found
+    found.headline, found.title = _headline(blocks, url)
+    start = found.headline if found.headline is not None else 1
+    window = range(max(0, start - BEFORE_HEADLINE), min(len(blocks), start + AFTER_HEADLINE + 1))
+    byline = None  # index of the byline line
+    for i in window:
+        text = blocks[i].text
+        if i == found.headline or len(text.split()) > MAX_BYLINE_WORDS:
+            continue
+        if found.date is None and (date := dated_line(text)):
+            found.date = date
+            found.lines.add(i)
+        elif byline is None and (names := _byline_at(blocks, i, loose=True)):
+            found.authors, byline = names, i
+    found.date = found.date or url_date(url)
+    if found.date is None:
+        found.date, index = _first_date_line(blocks)
+        found.lines.update(() if index is None else (index,))
+    if byline is None:
+        found.authors = _name_by_date(blocks, found.lines)
+    if byline is None and not found.authors:
+        # no headline found, or the byline sits further down: the first byline of full names in the dump
+        byline = next((i for i in range(min(len(blocks), BYLINE_SCAN)) if _full_byline(blocks, i)), None)
+        found.authors = _byline_at(blocks, byline, loose=True) if byline is not None else []
+    if byline is not None:
+        found.lines.update((byline, byline + 1) if _bare_opener(blocks[byline].text) else (byline,))
+        found.date = found.date or parse_date(blocks[byline].text)  # 'By Jo Roe | May 3, 2024'
+    return found
+
+
+def _full_byline(blocks: list[Block], i: int) -> bool:
+    """True when line `i` is a short byline whose names are all full names ('By Role' in a menu is not)."""
+    names = _byline_at(blocks, i, loose=True) if len(blocks[i].text.split()) <= MAX_BYLINE_WORDS else []
+    return bool(names) and all(_full_name(n) for n in names)
+
+
+def _byline_at(blocks: list[Block], i: int, loose: bool) -> list[str]:
+    """The names of a byline at line `i`: a bare opener ('By', 'Written by') over a name line, or (when `loose`)
+    a line opening with a byline phrase."""
+    text = blocks[i].text
+    if _bare_opener(text):
+        following = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        return byline_names(f"{text} {following}") if len(following.split()) <= MAX_BYLINE_WORDS else []
+    return byline_names(text) if loose else []
+
+
+def _name_by_date(blocks: list[Block], date_lines: set[int]) -> list[str]:
+    """A full name on the line just above or below a date line read (`date_lines`), or []."""
+    for i in sorted(date_lines):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and j not in date_lines and _full_name(blocks[j].text):
+                date_lines.add(j)
+                return [blocks[j].text]
+    return []
+
+
+def dated_line(text: str) -> str | None:
+    """YYYY-MM-DD when the line is a date behind at most a label in any shipped language ('Updated on June 4,
+    2015', 'Veröffentlicht am 3. Mai 2024', 'Mis à jour le 14 juin 2015', 'Publicado el 3 de mayo de 2024'), else
+    None; relative dates ('2 days ago') have no calendar day and give None."""
+    text = text.lstrip(_LEAD)
+    label = pattern("date_label", anchored=True).match(text)
+    return date_line(text[label.end() :] if label else text)
+
+
+def _first_date_line(blocks: list[Block]) -> tuple[str | None, int | None]:
+    """(date, index) of the first date line among the dump's first `DATE_SCAN` lines, or (None, None)."""
+    for i, block in enumerate(blocks[:DATE_SCAN]):
+        if block.word_count <= MAX_BYLINE_WORDS and (date := dated_line(block.text)):
+            return date, i
+    return None, None
+
+
+def _full_name(text: str) -> bool:
+    """True when the line is two to four capitalised words, as a person's name ('Jane Doe', 'Ana de la Vega')."""
+    return bool(_NAME_LINE.match(text)) and all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)
+
+
+def _bare_opener(text: str) -> bool:
+    """True when the line is only a byline phrase ('By', 'Written by', 'Von', 'Par', 'Por')."""
+    match = byline_opener().match(f"{text} X")
+    return match is not None and match.end() >= len(text)
+
+
+def _headline(blocks: list[Block], url: str | None) -> tuple[int | None, str | None]:
+    """(index, text) of the headline: among the lines below the title line that say the whole title or one of its
+    headline parts, the one over the most prose (a menu or breadcrumb repeats the section's part too), the likelier
+    part first; else (None, the title's headline part)."""
+    first = blocks[0].text
+    # a Markdown dump opening with a sub-heading, list or quote has no <title> line; a naive one's first line is it
+    title_line = blocks[0].kind is Kind.PARAGRAPH or (blocks[0].kind is Kind.HEADING and blocks[0].level <= 1)
+    if not title_line or len(blocks) < 2 or len(first.split()) > MAX_TITLE_WORDS:  # a lone line is the text
+        return None, None
+    parts = headline_parts(first, url)
+    rank = {fingerprint(p): len(parts) - i for i, p in reversed(list(enumerate(parts)))}
+    rank[fingerprint(first)] = len(parts) + 1
+    rank.pop("", None)
+    scored = [
+        (rank[key] > len(parts) - 1, prose_after(blocks, i + 1), rank[key], -i)
+        for i, block in enumerate(blocks[1:HEADLINE_WINDOW], 1)
+        if block.word_count <= MAX_TITLE_WORDS and (key := fingerprint(block.text)) in rank
+    ]
+    if not scored:
+        return None, parts[0] if parts else first
+    index = -max(scored)[3]
+    return index, blocks[index].text
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline line ('By Jane Doe and John Roe', 'Posted by Jo Roe on May 3, 2024', 'Von Jana Muster |
+    3. Mai 2024'), or [] when the line does not open with a byline phrase (here or after a separator)."""
+    opener = byline_opener()
+    if not any(opener.match(piece) for piece in _pieces(text)):
+        return []
+    names = [_name_run(n) for piece in byline_pieces(text) for n in split_authors(piece)]
+    return [n for n in names if is_name(n)]
+
+
+def _name_run(text: str) -> str:
+    """The capitalised words a name starts with, without what follows ('Jo Roe Published: May 3' -> 'Jo Roe',
+    'María García el 3' -> 'María García'); particles ('de', 'von') are kept inside a name."""
+    words = text.split()
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if word.endswith(":"):  # a label ('Published:') ends the name
+            break
+        following = next((w for w in words[i + 1 :] if w not in _PARTICLES), "")
+        inside = word in _PARTICLES and following[:1].isupper()
+        if not (word[:1].isupper() or inside):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _pieces(text: str) -> list[str]:
+    return [p.strip() for p in text.replace("•", "|").replace("·", "|").split("|")]
+
+
+def prose_after(blocks: list[Block], start: int) -> int:
+    """Words in the run of prose paragraphs starting at `start`, after at most a few short lines (standfirst,
+    byline, date, share buttons) that often sit between a headline and its text."""
+    i = start
+    while i < len(blocks) and i < start + MAX_LINES_BEFORE_PROSE and blocks[i].word_count < PROSE_MIN_WORDS:
+        i += 1
+    words = 0
+    while i < len(blocks) and blocks[i].kind is Kind.PARAGRAPH and blocks[i].word_count >= PROSE_MIN_WORDS:
+        words += blocks[i].word_count
+        i += 1
+    return words
