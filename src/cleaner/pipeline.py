@@ -33,7 +33,8 @@ class Pipeline:
     model file is missing) or "trafilatura" (rules only). `model` swaps the shipped block classifier for another
     model file written by benchmarks/train_blocks.py (`--out`), say one trained on your own pages. `favor` leans
     what is kept: "precision" (less boilerplate, some content lost), "balanced" (the default) or "recall" (more
-    content, more boilerplate); docs/benchmarks.md gives each one's numbers per corpus.
+    content, more boilerplate), in the keep cut (`shared.keep.BETA`) and in what an article page keeps past the
+    article's end (`extract.article_zone.SURE`); docs/benchmarks.md gives each one's numbers per corpus.
     """
 
     def __init__(

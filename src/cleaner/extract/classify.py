@@ -2,7 +2,8 @@
 re-score each from the first scores around it (`context_features`) with a second, small one, keep the cut of the
 most probable ones that maximises the page's expected word F1 (`keep.expected_f1_keep`), but never a block scored
 below KEEP_FLOOR, in document order; cut and floor read the scores sharpened by SHARPEN_T, except on forums,
-listings and collections.
+listings and collections. On a page guessed to be an article, kept blocks past the end of the article (reader
+comments, teaser rails) are then dropped (`article_zone`).
 
 The model (models/blocks.json, < 1 MB, both ensembles) is trained by benchmarks/train_blocks.py on the dev corpus;
 without it the pipeline falls back to trafilatura's rule-based extraction.
@@ -21,6 +22,7 @@ from ..document import Document
 from ..shared.boosted import BoostedTrees, from_spec, read_spec
 from ..shared.keep import BETA, expected_f1_keep
 from . import context_features
+from .article_zone import past_the_article
 from .block_features import feature_names, features
 from .segment import Candidate, as_blocks, segment
 
@@ -87,7 +89,8 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
 
 
 def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Block] | None:
-    """The page's content blocks as `model` (by default the shipped one) sees them; None when there is no usable
+    """The page's content blocks as `model` (by default the shipped one) sees them, the cut leaning as `doc.favor`
+    says, less those past the end of the article on an article page (`article_zone`); None when there is no usable
     model."""
     if model is None:
         model = block_model()
@@ -96,7 +99,10 @@ def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Bloc
     cands, rows = candidates(doc)
     if not cands:
         return []
-    keep = keep_blocks(model.probabilities(cands, rows), rows, BETA[doc.favor])
+    probabilities = model.probabilities(cands, rows)
+    keep = keep_blocks(probabilities, rows, BETA[doc.favor])
+    words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
+    keep &= ~past_the_article(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k])
 
 

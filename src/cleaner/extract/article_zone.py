@@ -1,0 +1,142 @@
+"""Where the article is on an article page, and which kept blocks lie past its end.
+
+The block classifier scores each block on its own and from the scores around it; it has no notion of where the
+article is, so on news and blog pages it keeps what follows the article: reader comments, "more news" rails,
+sidebar widgets. Those are the same shapes a listing or a collection keeps as content, so this runs only on pages
+guessed to be articles whose kept text looks like one (`_looks_like_article`).
+
+The article's core is the path (the tags and classes of a block's nearest ancestors, `Candidate.path`) that holds
+the most kept, probable words: an article's paragraphs share one (looked for before an end-of-article marker when
+an article precedes it, so that long comments after a short post do not take its place). Past the core's last
+block, a kept block is dropped, unless the model is sure of it (score at least `SURE`), when
+
+- a short block opening an end-of-article section ("5 comments", "Leave a reply", "Related stories", "Tags:" in the
+  `article_end` phrase lists) stands between it and the core, or
+- it lies more than `FAR_AFTER` blocks past the core.
+
+Measured on 2026-12-06 by benchmarks/bench.py: dragnet shingle F1 0.849 -> 0.878 (P 0.802 -> 0.859), l3s-gn1
+0.882 -> 0.904 (P 0.844 -> 0.886); wcxb-dev tune word F1 0.912 -> 0.911 (in sample; listing 0.792 -> 0.783,
+service 0.908 -> 0.900, article 0.968 -> 0.969), `without` 0.030 -> 0.028. The first version (no early core,
+CORE_SHARE 0.35 of all kept words), out of fold (train_blocks.py --cv-only --end-to-end, fold models): word F1
+0.8699 -> 0.8702, `without` 0.0389 -> 0.0371. Held-out slice, read once at the end: word F1 0.8663 -> 0.8659,
+`without` 0.0302 -> 0.0294 (article 0.951 -> 0.952, product 0.701 -> 0.711, listing 0.757 -> 0.744, service 0.825
+-> 0.812). Favor modes (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1): precision 0.880 / 0.905 / 0.908,
+balanced 0.878 / 0.904 / 0.911, recall (no gate) 0.849 / 0.882 / 0.912.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..shared.phrases import opening
+from .segment import Candidate
+
+# The favor modes (`Pipeline(favor=...)`) and the score from which a kept block past the article's end is kept anyway
+# (above 1: none is; 0: the gate is off).
+# Offline, first version (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1): SURE 0.9: 0.866 / 0.895 /
+# 0.9116; SURE 1.01 (drop every such block): 0.863 / 0.897 / 0.9048 (the in-sample wcxb-dev scores of the content
+# a page keeps past its core sit above 0.9).
+SURE = {"precision": 1.01, "balanced": 0.9, "recall": 0.0}
+# Blocks past the core's last block from which a kept block counts as far (offline, SURE 0.9: 5: 0.866 / 0.896 /
+# 0.9085, 10: 0.866 / 0.895 / 0.9116, 20: 0.860 / 0.891 / 0.9118).
+FAR_AFTER = 10
+# An end-of-article marker is a block of at most this many words.
+MARKER_WORDS = 8
+# The page's kept text looks like an article when its core's blocks average at least CORE_MEAN_WORDS words and the
+# core holds at least CORE_SHARE of the words kept up to the cut. On wcxb-dev tune pages guessed to be articles, the
+# core's mean block is 21.8 words or more on nine real articles in ten, 3-8 words on a typical listing or collection.
+# Offline (dragnet / l3s-gn1 / wcxb-dev tune): CORE_SHARE 0.35: 0.878 / 0.901 / 0.9098 (listing 0.773); 0.5: 0.877 /
+# 0.901 / 0.9107 (listing 0.782); CORE_MEAN_WORDS 20 instead of 15: 0.877 / 0.899 / 0.9099.
+CORE_MEAN_WORDS = 15.0
+CORE_SHARE = 0.5
+# When the path of most kept words comes after an end-of-article marker (a short post followed by long comments),
+# the core is looked for before the first marker preceded by an article: kept blocks weighing EARLY_MASS words times
+# score, EARLY_SHARE of the page's, one of them EARLY_BLOCK_WORDS long. Offline: dragnet 0.870 -> 0.877, l3s-gn1
+# 0.898 -> 0.901, wcxb-dev tune 0.9107 -> 0.9107.
+EARLY_MASS = 40.0
+EARLY_SHARE = 0.1
+EARLY_BLOCK_WORDS = 20
+_PHRASE_PREFIX = 160  # characters of a block the end marker is looked for in
+
+
+def past_the_article(
+    cands: Sequence[Candidate],
+    probabilities: np.ndarray,
+    keep: np.ndarray,
+    words: np.ndarray,
+    page_type: str,
+    favor: str = "balanced",
+) -> np.ndarray:
+    """Which of the kept blocks (`keep`) lie past the end of the article, as a boolean mask over `cands`; all False
+    unless the page is guessed to be an article (`page_type`) whose kept text looks like one.
+
+    `probabilities`: each block's score, `words`: its word count; `favor`: a key of `SURE`.
+    """
+    n = len(cands)
+    drop = np.zeros(n, dtype=bool)
+    sure = SURE[favor]
+    if page_type != "article" or n == 0 or sure <= 0.0 or not keep.any():
+        return drop
+    markers = _markers(cands, words)
+    core = _core(cands, probabilities, keep, words, n)
+    if core is None:
+        return drop
+    first = core[1]
+    before = [m for m in markers if m < first]
+    for m in before:  # an article ahead of a "Comments" heading, whose comments outweigh it
+        if _article_before(probabilities, keep, words, m):
+            core = _core(cands, probabilities, keep, words, m) or core
+            break
+    path, first, last = core
+    after = [m for m in markers if m > last]
+    cut = min(last + FAR_AFTER, after[0]) if after else last + FAR_AFTER
+    index = np.arange(n)
+    in_core = keep & (index <= last) & np.fromiter((c.path == path for c in cands), dtype=bool, count=n)
+    if not _looks_like_article(words, keep & (index <= cut), in_core):
+        return drop
+    return keep & (index > cut) & (probabilities < sure)
+
+
+def _core(
+    cands: Sequence[Candidate], probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray, end: int
+) -> tuple[int, int, int] | None:
+    """(path, index of the first and of the last kept block) of the article's core among the blocks before `end`:
+    the path whose kept blocks weigh the most words times score; None when none is kept."""
+    mass: dict[int, float] = {}
+    for c, k, w, p in zip(
+        cands[:end], keep[:end].tolist(), words[:end].tolist(), probabilities[:end].tolist(), strict=True
+    ):
+        if k:
+            mass[c.path] = mass.get(c.path, 0.0) + w * p
+    if not mass:
+        return None
+    path = max(mass, key=mass.__getitem__)
+    held = [i for i, (c, k) in enumerate(zip(cands[:end], keep[:end].tolist(), strict=True)) if k and c.path == path]
+    return path, held[0], held[-1]
+
+
+def _article_before(probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray, end: int) -> bool:
+    """Whether the kept blocks before `end` make an article of their own: at least `EARLY_MASS` words times score,
+    `EARLY_SHARE` of the page's, and one block of `EARLY_BLOCK_WORDS` words or more."""
+    weighted = words * probabilities * keep
+    mass = float(weighted[:end].sum())
+    longest = float((words[:end] * keep[:end]).max(initial=0.0))
+    return mass >= EARLY_MASS and mass >= EARLY_SHARE * float(weighted.sum()) and longest >= EARLY_BLOCK_WORDS
+
+
+def _looks_like_article(words: np.ndarray, kept: np.ndarray, in_core: np.ndarray) -> bool:
+    """Whether the core's blocks are paragraphs (`CORE_MEAN_WORDS`) holding much of the `kept` text (`CORE_SHARE`)."""
+    core_words = float(words[in_core].sum())
+    return core_words >= CORE_MEAN_WORDS * int(in_core.sum()) and core_words >= CORE_SHARE * max(
+        1.0, float(words[kept].sum())
+    )
+
+
+def _markers(cands: Sequence[Candidate], words: np.ndarray) -> list[int]:
+    """Indices of the short blocks that open an end-of-article section ("5 comments", "Related stories")."""
+    opener = opening(("article_end",), lowered=True)
+    return [
+        i for i, c in enumerate(cands) if words[i] <= MARKER_WORDS and opener.match(c.text[:_PHRASE_PREFIX].lower())
+    ]

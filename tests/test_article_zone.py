@@ -1,0 +1,49 @@
+"""The article zone: on an article page, what the block model keeps past the article's end goes (teaser rails, "more
+stories" lists, comments), unless the model is sure of it; on listings nothing is dropped."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cleaner import Pipeline
+from cleaner.extract.article_zone import SURE, past_the_article
+from cleaner.extract.classify import _LOG_WORDS, block_model, candidates
+
+from .conftest import SAMPLES
+
+
+def _page(page_id: str) -> tuple[list, np.ndarray, np.ndarray, str]:
+    """A sample page's candidates, their model scores and word counts, and the page's guessed type."""
+    doc = Pipeline().prepare((SAMPLES / "html" / f"{page_id}.html").read_bytes())
+    assert doc is not None
+    cands, rows = candidates(doc)
+    model = block_model()
+    assert model is not None
+    return cands, model.probabilities(cands, rows), np.rint(np.expm1(rows[:, _LOG_WORDS])), doc.metadata.page_type
+
+
+def test_a_teaser_rail_kept_after_the_article_is_dropped_and_the_article_stays() -> None:
+    cands, scores, words, page_type = _page("0401")  # Newsweek: the article, then "Recommended For You", "Top Stories"
+    assert page_type == "article"
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("The best film of 2025 has been revealed"))
+    last = next(i for i, t in enumerate(texts) if t.startswith("Filmmaker Rungano Nyoni employed"))
+    rail = next(i for i, t in enumerate(texts) if t == "Recommended For You")
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[first:] = True  # as if the model had kept everything from the article's first paragraph on
+    scores = np.where(keep, np.minimum(scores, 0.6), scores)  # and were unsure of all of it
+    drop = past_the_article(cands, scores, keep, words, page_type)
+    assert not drop[first : last + 1].any()  # the article's paragraphs and its ranked list stay
+    teasers = [i for i, t in enumerate(texts) if i > rail and t.startswith(("Trump Blasts", "Elise Stefanik"))]
+    assert teasers and drop[teasers].all()
+    assert not past_the_article(cands, scores, keep, words, page_type, "recall").any()  # recall: the gate is off
+
+
+def test_nothing_is_dropped_on_a_listing_or_where_the_model_is_sure() -> None:
+    cands, scores, words, _ = _page("2967")  # Al Jazeera's economy listing: its teaser list is the content
+    keep = np.ones(len(cands), dtype=bool)
+    assert not past_the_article(cands, scores, keep, words, "listing").any()
+    cands, scores, words, page_type = _page("0401")
+    keep = np.ones(len(cands), dtype=bool)
+    sure = np.full(len(cands), max(SURE["balanced"], 0.95))
+    assert not past_the_article(cands, sure, keep, words, page_type).any()
