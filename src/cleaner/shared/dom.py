@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from .scripts import WORD
@@ -40,6 +41,7 @@ INVISIBLE = frozenset(
 )
 
 _NO_MARKER = "    "  # the marker of an element without any of those attributes
+_WITH_MARKER_ATTRIBUTE = XPath("descendant-or-self::*[@class or @id or @role or @aria-label or @data-testid]")
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
 
@@ -90,7 +92,7 @@ class Marked:
         self.elements: list[HtmlElement] = []
         self.positions: dict[str, list[int]] = {}  # marker -> indices into `elements`, in document order
         for top in top_elements(tree):
-            for element in top.iter("*"):
+            for element in _WITH_MARKER_ATTRIBUTE(top):  # found in C; most elements have none of the attributes
                 mark = marker(element)
                 if mark != _NO_MARKER:
                     self.positions.setdefault(mark, []).append(len(self.elements))
