@@ -86,9 +86,9 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
     return cands, features(cands, title, doc.metadata.page_type or "")
 
 
-def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Block] | None:
-    """The page's content blocks as `model` (by default the shipped one) sees them; None when there is no usable
-    model."""
+def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | None = None) -> list[Block] | None:
+    """The page's content blocks as `model` (by default the shipped one) sees them, their links resolved against
+    `url`; None when there is no usable model."""
     if model is None:
         model = block_model()
     if model is None:
@@ -96,7 +96,8 @@ def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Bloc
     cands, rows = candidates(doc)
     if not cands:
         return []
-    return as_blocks([c for c, k in zip(cands, keep_blocks(model.probabilities(cands, rows), rows), strict=True) if k])
+    keep = keep_blocks(model.probabilities(cands, rows), rows)
+    return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url)
 
 
 def keep_blocks(probabilities: np.ndarray, rows: np.ndarray) -> np.ndarray:
