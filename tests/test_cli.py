@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import lxml.html
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -379,3 +380,20 @@ def test_ctrl_c_stops_cleanly_with_the_summary(tmp_path: Path) -> None:
     assert "interrupted:" in stderr and "Traceback" not in stderr
     assert 10 <= len(outputs(out)) < 120
     assert not (out / ".cleaner-tmp").exists()
+
+
+def test_html_output_and_links_and_images_flags(tmp_path: Path) -> None:
+    page = str(SAMPLES / "html" / "0522.html")  # a forum thread with links and photos
+    document = lxml.html.document_fromstring(cleaner("clean", page, "--format", "html").stdout)
+    assert document.findtext(".//head/title") and document.find(".//body/article/h1") is not None
+    assert not document.xpath("//a | //img")
+    linked = lxml.html.document_fromstring(cleaner("clean", page, "--format", "html", "--links", "--images").stdout)
+    assert linked.xpath("//article//a/@href") and linked.xpath("//article//figure/img/@src")
+    markdown = cleaner("clean", page, "--format", "md", "--images").stdout
+    assert "![" in markdown and "](http" in markdown
+    data = json.loads(cleaner("clean", page, "--format", "json", "--images").stdout)
+    assert any(item.get("images") for item in data["body"])
+    assert "body" not in json.loads(cleaner("clean", page, "--format", "json").stdout)
+    out = tmp_path / "out"
+    assert cleaner("clean", page, "-o", str(out), "--format", "html", "-q").returncode == 0
+    assert (out / "0522.html").read_text("utf-8").startswith("<!DOCTYPE html>")
