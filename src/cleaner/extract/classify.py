@@ -23,6 +23,7 @@ from ..shared.keep import expected_f1_keep
 from . import context_features
 from .block_features import feature_names, features
 from .segment import Candidate, as_blocks, segment
+from .units import whole_units
 
 MODEL_PATH = Path(__file__).parent / "models" / "blocks.json"
 # On a page whose blocks all look alike (a shop page), the expected-F1 cut may take blocks the model thinks
@@ -96,7 +97,7 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     cands, rows = candidates(doc)
     if not cands:
         return []
-    keep = keep_blocks(model.probabilities(cands, rows), rows)
+    keep = whole_units(cands, keep_blocks(model.probabilities(cands, rows), rows))
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url)
 
 
