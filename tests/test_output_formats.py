@@ -229,3 +229,10 @@ def test_code_inside_the_article_is_kept() -> None:
     source = lxml_html.document_fromstring((SAMPLES / "html" / "2862.html").read_bytes())
     programs = [p for p in source.iter("pre") if p.text_content().strip()]
     assert len([b for b in article.blocks if b.kind is Kind.CODE]) == len(programs)
+
+
+def test_to_text_is_the_text_with_code_lines_kept() -> None:
+    article = _clean("2862")
+    assert article.to_text() == article.text
+    code = next(b.text for b in article.blocks if b.kind is Kind.CODE and "\n" in b.text)
+    assert code in article.to_text()

@@ -73,6 +73,10 @@ class Article:
     image = _metadata_field("image")
     page_type = _metadata_field("page_type")
 
+    def to_text(self) -> str:
+        """The body as plain text: what `text` holds, and what the word-F1 benchmark scores."""
+        return self.text
+
     def to_markdown(self, links: bool = False, images: bool = False) -> str:
         """The body as GitHub-flavoured Markdown, with the title as a level-1 heading when known; `links` and
         `images` keep the page's links and images (absolute http(s)/mailto URLs only)."""

@@ -8,7 +8,10 @@ the plain text (`Block.spans`, `Block.cells`), so a rewrite can never make a ren
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +72,22 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
         else:
             out.append(s)
     return tuple(out) if any(not s.plain for s in out) else ()
+
+
+def collapsed(spans: list[Span]) -> list[Span]:
+    """The runs with whitespace collapsed as a block's text is (`" ".join(text.split())`): one space between words,
+    across run edges too, and none at the ends."""
+    out: list[Span] = []
+    space_before = True
+    for s in spans:
+        text = _WS.sub(" ", s.text)
+        if space_before and text.startswith(" "):
+            text = text[1:]
+        if text:
+            space_before = text.endswith(" ")
+            out.append(Span(text, s.strong, s.em, s.code, s.href))
+    while out and out[-1].text.endswith(" "):
+        last = out.pop()
+        if stripped := last.text.rstrip(" "):
+            out.append(Span(stripped, last.strong, last.em, last.code, last.href))
+    return out

@@ -9,11 +9,12 @@ classifier's pass over the whole page stays as cheap as before.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
-from ..body import Image, Span, merge_spans
+from ..body import Image, Span, collapsed, merge_spans
 from ..shared.dom import INVISIBLE
 from ..shared.urls import safe_url
 
@@ -21,9 +22,9 @@ _STRONG = frozenset({"strong", "b"})
 _EM = frozenset({"em", "i", "cite", "var"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _LISTS = frozenset({"ul", "ol", "menu"})
-_WS = re.compile(r"\s+")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9_+#.-]{1,30})")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
+_SMALL = 16  # elements an image-only element may hold
 _IMAGE_SIBLINGS = 2  # image-only elements right before a block that count as its images
 
 
@@ -89,7 +90,7 @@ class StructureReader:
                 if tag.__class__ is str and tag in self.block_tags:
                     segments.append([])
                 self._add(segments[-1], node.tail, marks[-1])
-        return [_normalised(segment) for segment in segments if segment]
+        return [collapsed(segment) for segment in segments if segment]
 
     @staticmethod
     def _add(segment: list[Span], text: str | None, mark: tuple[bool, bool, bool, str | None]) -> None:
@@ -113,17 +114,15 @@ class StructureReader:
     def images(self, element: HtmlElement, caption: str = "") -> tuple[Image, ...]:
         """The images shown with a block: inside its element, or in image-only elements right before it; for a
         `<figcaption>`, its figure's images with the caption. Each image is given once per page."""
-        found = [img for img in element.iter("img") if self._block_of(img) is element]
+        found = self._inline_images(element)
         if element.tag == "figcaption" and (figure := element.getparent()) is not None:
             found = list(figure.iter("img"))
         else:
             caption = ""
             sibling = element.getprevious()
             for _ in range(_IMAGE_SIBLINGS):
-                if sibling is None or not isinstance(sibling.tag, str) or sibling.text_content().strip():
-                    break
-                images = list(sibling.iter("img"))
-                if len(images) > _IMAGE_SIBLINGS:  # a gallery or a row of logos, not the block's figure
+                images = _image_only(sibling) if sibling is not None else None
+                if not images:
                     break
                 found[:0] = images
                 sibling = sibling.getprevious()
@@ -139,9 +138,32 @@ class StructureReader:
             out.append(Image(url, " ".join((img.get("alt") or "").split()), caption))
         return tuple(out)
 
-    def _block_of(self, node: HtmlElement) -> HtmlElement | None:
-        """The nearest block-level ancestor of `node`."""
-        return next((a for a in node.iterancestors() if a.tag in self.block_tags), None)
+    def _inline_images(self, element: HtmlElement) -> list[HtmlElement]:
+        """The images in `element`'s own inline content (not inside its nested blocks), in document order."""
+        out: list[HtmlElement] = []
+        stack = list(reversed(element))
+        while stack:
+            node = stack.pop()
+            if not isinstance(node.tag, str) or node.tag in self.block_tags or node.tag in INVISIBLE:
+                continue
+            if node.tag == "img":
+                out.append(node)
+            stack.extend(reversed(node))
+        return out
+
+
+def _image_only(element: HtmlElement) -> list[HtmlElement] | None:
+    """The images of a small element holding images and no text (a figure, a paragraph with a picture); None for
+    anything else. At most `_SMALL` elements are looked at, so a big container costs no more than a small one."""
+    if not isinstance(element.tag, str):
+        return None
+    nodes = list(islice(element.iter(), _SMALL))
+    if len(nodes) == _SMALL or any(
+        (n.text or "").strip() or (n is not element and (n.tail or "").strip()) for n in nodes
+    ):
+        return None
+    images = [n for n in nodes if n.tag == "img"]
+    return images if 0 < len(images) <= _IMAGE_SIBLINGS else None
 
 
 def code_text(raw: str, fallback: str) -> str:
@@ -165,21 +187,3 @@ def list_position(item: HtmlElement) -> tuple[int, bool]:
     """(nesting depth of a list item, 1 for a top-level one; whether its list is numbered)."""
     lists = [a.tag for a in item.iterancestors() if a.tag in _LISTS]
     return max(1, min(len(lists), 6)), bool(lists) and lists[0] == "ol"
-
-
-def _normalised(segment: list[Span]) -> list[Span]:
-    """The runs with whitespace collapsed as the block's text is (one space between words, none at the ends)."""
-    out: list[Span] = []
-    space_before = True
-    for s in segment:
-        text = _WS.sub(" ", s.text)
-        if space_before and text.startswith(" "):
-            text = text[1:]
-        if text:
-            space_before = text.endswith(" ")
-            out.append(Span(text, s.strong, s.em, s.code, s.href))
-    while out and out[-1].text.endswith(" "):
-        last = out.pop()
-        if stripped := last.text.rstrip(" "):
-            out.append(Span(stripped, last.strong, last.em, last.code, last.href))
-    return out

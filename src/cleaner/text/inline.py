@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..body import Image, Span, merge_spans
+from ..body import Image, Span, collapsed, merge_spans
 from ..shared.urls import safe_url
 
 # the same bounded shapes lines.py strips (each linear in the line's length)
@@ -16,7 +16,6 @@ _PARTS = re.compile(
     r"|(?P<mark>\*{1,3}|_{2,3}|`)(?=\S)(?P<inner>.{1,300}?)(?<=\S)(?P=mark)"
 )
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`)(?=\S)(.{1,300}?)(?<=\S)\1")
-_WS = re.compile(r"\s+")
 
 
 def markdown_images(text: str) -> tuple[Image, ...]:
@@ -49,25 +48,7 @@ def markdown_spans(text: str, plain: str) -> tuple[Span, ...]:
             spans.append(Span(m.group("inner"), strong=strong, em=em, code=mark == "`"))
         at = m.end()
     spans.append(Span(text[at:]))
-    spans = _collapsed(spans)
+    spans = collapsed([Span(s.text.replace("\\", ""), s.strong, s.em, s.code, s.href) for s in spans])
     if "".join(s.text for s in spans) != plain:
         return ()
     return merge_spans(spans)
-
-
-def _collapsed(spans: list[Span]) -> list[Span]:
-    """Backslashes dropped and whitespace collapsed across the runs, as lines.py does to the whole line."""
-    out: list[Span] = []
-    space_before = True
-    for s in spans:
-        text = _WS.sub(" ", s.text.replace("\\", "") if "\\" in s.text else s.text)
-        if space_before and text.startswith(" "):
-            text = text[1:]
-        if text:
-            space_before = text.endswith(" ")
-            out.append(Span(text, s.strong, s.em, s.code, s.href))
-    while out and out[-1].text.endswith(" "):
-        last = out.pop()
-        if stripped := last.text.rstrip(" "):
-            out.append(Span(stripped, last.strong, last.em, last.code, last.href))
-    return out
