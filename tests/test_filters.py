@@ -84,8 +84,10 @@ def test_disclaimers_drop_affiliate_disclosures() -> None:
 
 def test_disclaimers_drop_not_a_substitute_for_advice_notes() -> None:
     html, spec = regression_page("4058")
-    page = Pipeline().clean(html, url=spec["url"])
-    assert _removed_by(page, "disclaimers", "should ever be used as a substitute for direct medical advice")
+    note = "should ever be used as a substitute for direct medical advice"
+    assert note not in Pipeline().clean(html, url=spec["url"]).text  # past the article's end: the extractor drops it
+    page = Pipeline(favor="recall").clean(html, url=spec["url"])  # no article-zone gate: the block reaches the filter
+    assert _removed_by(page, "disclaimers", note)
     assert "Exercising regularly can improve symptoms" in page.text
 
 
@@ -192,14 +194,16 @@ def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None
 
 def test_trailing_headings_drop_the_headings_that_end_an_article() -> None:
     html, spec = regression_page("0374")
-    pipeline = Pipeline()
+    assert "Accounting" not in Pipeline().clean(html, url=spec["url"]).text  # the article zone drops it first
+    pipeline = Pipeline(favor="recall")  # no article-zone gate: the headings reach the filter
     page = pipeline.clean(html, url=spec["url"])
     assert page.page_type == "article"
     assert _removed_by(page, "trailing_headings", "Accounting")
     assert "Accounting" not in page.text and not page.blocks[-1].is_heading
     assert "Advance your career and gain in-demand project management skills" in page.text
     pipeline.configure("trailing_headings", page_types=("product", "collection"))  # where headings can be the content
-    assert pipeline.clean(html, url=spec["url"]).blocks[-1].text == "Accounting"
+    kept = pipeline.clean(html, url=spec["url"])
+    assert "Accounting" in kept.text and kept.blocks[-1].is_heading
 
 
 def test_repeated_blocks_keep_one_copy_of_a_post_quoted_in_replies() -> None:

@@ -9,6 +9,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 pytest.importorskip("starlette", reason="the service needs the extra: pip install 'article-cleaner[server]'")
@@ -44,6 +45,10 @@ def test_a_page_is_cleaned_into_each_format(server: str) -> None:
     assert status == 200 and ctype.startswith("text/markdown") and body.startswith(b"# ")
     status, ctype, body = post(server + "/v1/clean?format=txt", page("0221"))
     assert status == 200 and ctype.startswith("text/plain") and body.decode() == article["text"]
+    status, ctype, body = post(server + "/v1/clean?format=html&links=1", page("0221"))
+    fragment = lxml.html.fragment_fromstring(body.decode())
+    assert status == 200 and ctype.startswith("text/html") and fragment.tag == "article"
+    assert fragment.xpath(".//a/@href") and not fragment.xpath(".//script | .//@*[starts-with(name(), 'on')]")
     wrapped = json.dumps({"html": page("0221").decode(), "url": expected["url"]}).encode()
     status, _, body = post(server + "/v1/clean", wrapped, "application/json")
     assert status == 200 and json.loads(body)["text"] == article["text"]

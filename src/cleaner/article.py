@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .blocks import Block
-from .render import escape_markdown, render_markdown, render_text
+from .render import body_data, escape_markdown, render_html, render_html_document, render_markdown, render_text
+from .shared.urls import safe_url
 
 
 @dataclass(frozen=True)
@@ -72,16 +73,45 @@ class Article:
     image = _metadata_field("image")
     page_type = _metadata_field("page_type")
 
-    def to_markdown(self) -> str:
-        """The body as Markdown, with the title as a level-1 heading when known."""
-        body = render_markdown(self.blocks)
-        title = escape_markdown(" ".join((self.metadata.title or "").split()))
-        return f"# {title}\n\n{body}" if title else body
+    def to_text(self) -> str:
+        """The body as plain text: what `text` holds, and what the word-F1 benchmark scores."""
+        return self.text
 
-    def to_dict(self, audit: bool = True) -> dict[str, Any]:
-        """A JSON-ready dict of body, metadata and (with `audit`) the removal records."""
+    def to_markdown(self, links: bool = False, images: bool = False) -> str:
+        """The body as GitHub-flavoured Markdown, with the title as a level-1 heading when known; `links` and
+        `images` keep the page's links and images (absolute http(s)/mailto URLs only)."""
+        body = render_markdown(self.blocks, links=links, images=images)
+        title = escape_markdown(" ".join((self.metadata.title or "").split()))
+        return f"# {title}\n\n{body}" if title and body else body or (f"# {title}" if title else "")
+
+    def to_html(self, links: bool = False, images: bool = False, document: bool = False) -> str:
+        """The body as a safe HTML `<article>` fragment (the title as its `<h1>`), or with `document` a standalone
+        page carrying the metadata in its `<head>`; `links` and `images` as in `to_markdown`."""
+        title = " ".join((self.metadata.title or "").split())
+        if not document:
+            return render_html(self.blocks, title, links=links, images=images)
+        m = self.metadata
+        meta = {
+            "title": title,
+            "author": ", ".join(m.authors),
+            "date": m.date or "",
+            "description": m.description or "",
+            "sitename": m.sitename or "",
+            "language": m.language or "",
+            "url": safe_url(m.url) or "",
+        }
+        return render_html_document(self.blocks, meta, links=links, images=images)
+
+    def to_dict(
+        self, audit: bool = True, body: bool = False, links: bool = False, images: bool = False
+    ) -> dict[str, Any]:
+        """A JSON-ready dict of body text, metadata and (with `audit`) the removal records; with `body`, also the
+        structured body under "body" (schema in `render/data.py` and docs/output-formats.md), its links and
+        images kept with `links` and `images`."""
         data: dict[str, Any] = {"text": self.text, **asdict(self.metadata), "format": self.format}
         data["warnings"] = list(self.warnings)
         if audit:
             data["removed"] = [asdict(r) for r in self.removed]
+        if body:
+            data["body"] = body_data(self.blocks, links=links, images=images)
         return data

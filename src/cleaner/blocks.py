@@ -1,4 +1,5 @@
-"""The unit every block filter works on: one paragraph, heading, list item, quote, table row or code block."""
+"""The unit every block filter works on: one paragraph, heading, list item, quote, table row or code block, with the
+structure it carries (`body.Structure`) riding along."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .body import Span, Structure
 from .shared.scripts import UNSPACED_TERMINALS, WORD
 
 
@@ -34,6 +36,7 @@ class Block:
     level: int = 0
     link_density: float = 0.0
     source: str = ""  # originating tag or text-line hint, for filters that care
+    structure: Structure | None = field(default=None, repr=False, compare=False)
     _counted: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -48,6 +51,18 @@ class Block:
         """True when the text ends with terminal punctuation or a closing quote (its last character but spaces:
         a regex anchored at the end would scan the whole text, and a paragraph being repaired grows line by line)."""
         return self.text.rstrip()[-1:] in SENTENCE_ENDS
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The text's inline runs (links, emphasis, code), or () when it has none or a filter rewrote the text."""
+        s = self.structure
+        return s.spans if s is not None and s.spans and s.text == self.text else ()
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """A table row's cells, or () when it has none or a filter rewrote the row's text."""
+        s = self.structure
+        return s.cells if s is not None and s.cells and s.text == self.text else ()
 
     @property
     def is_heading(self) -> bool:

@@ -52,7 +52,17 @@ def _clean(args: argparse.Namespace, spec: PipelineSpec) -> int:
     found = find_inputs(args.inputs, exclude=out)
     sink = _sink(out, args)
     settings = Settings(
-        spec, args.format, args.audit, args.input_format, args.max_bytes, args.timeout, args.max_nodes, args.max_depth
+        spec,
+        args.format,
+        args.audit,
+        args.input_format,
+        args.max_bytes,
+        args.timeout,
+        args.max_nodes,
+        args.max_depth,
+        args.links,
+        args.images,
+        args.body,
     )
     summary = Summary(
         total=sum(1 for path, _ in found.files if path is None or not is_warc(path.name)),

@@ -11,7 +11,7 @@ from ..load.source import DEFAULT_MAX_BYTES, FORMATS
 from ..pipeline import EXTRACTORS
 from ..shared.keep import FAVORS
 
-OUTPUT_FORMATS = ("txt", "md", "json", "jsonl")
+OUTPUT_FORMATS = ("txt", "md", "html", "json", "jsonl")
 
 
 class UsageError(Exception):
@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output-dir", metavar="OUT_DIR", help="write one output per input here (else stdout)")
     clean.add_argument("-f", "--format", choices=OUTPUT_FORMATS, default="txt", help="output format (default txt)")
     clean.add_argument("--audit", action="store_true", help="json/jsonl: include what each filter removed and why")
+    clean.add_argument("--links", action="store_true", help="md/html/json: keep the page's links (absolute URLs)")
+    clean.add_argument("--images", action="store_true", help="md/html/json: keep the article's images")
+    clean.add_argument(
+        "--body", action="store_true", help="json/jsonl: add the structured body (implied by --links, --images)"
+    )
     clean.add_argument(
         "-j", "--jobs", type=_positive_int, default=default_jobs(), help="worker processes (default: all cores)"
     )

@@ -17,7 +17,7 @@ from typing import Protocol
 from ..article import Article
 from .inputs import Item
 
-EXTENSIONS = {"txt": ".txt", "md": ".md", "json": ".json"}
+EXTENSIONS = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json"}
 JSONL_NAME = "articles.jsonl"
 ERRORS_NAME = "errors.jsonl"
 SCRATCH = ".cleaner-tmp"  # temporary files live here until complete, then are renamed into place
@@ -27,14 +27,26 @@ _WARC_SUFFIX = re.compile(r"\.warc(?:\.gz)?$", re.IGNORECASE)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def render(article: Article, fmt: str, audit: bool, source: str) -> str:
-    """The article as the output format's text: body (txt), Markdown (md), or a JSON object naming its source."""
+def render(
+    article: Article,
+    fmt: str,
+    audit: bool,
+    source: str,
+    links: bool = False,
+    images: bool = False,
+    body: bool = False,
+) -> str:
+    """The article as the output format's text: body (txt), Markdown (md), a standalone HTML page (html), or a JSON
+    object naming its source (with the structured body when `body`, `links` or `images`)."""
     if fmt == "txt":
         return article.text + "\n" if article.text else ""
     if fmt == "md":
-        body = article.to_markdown()
-        return body + "\n" if body else ""
-    data = {"source": source, **article.to_dict(audit=audit)}
+        markdown = article.to_markdown(links=links, images=images)
+        return markdown + "\n" if markdown else ""
+    if fmt == "html":
+        return article.to_html(links=links, images=images, document=True)
+    structured = body or links or images
+    data = {"source": source, **article.to_dict(audit=audit, body=structured, links=links, images=images)}
     if fmt == "jsonl":
         return json.dumps(data, ensure_ascii=False) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

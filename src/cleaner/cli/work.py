@@ -34,6 +34,9 @@ class Settings:
     timeout: float
     max_nodes: int = Limits.max_nodes
     max_depth: int = Limits.max_depth
+    links: bool = False  # md/html/json: keep links, images; json: add the structured body
+    images: bool = False
+    body: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ class Worker:
             with _time_limit(s.timeout), _cpu_limit(s.timeout if self.hard_limit else 0):
                 text, _ = read_source(read_bytes(item, s.max_bytes), s.max_bytes)
                 article = self.pipeline.clean(text, url=item.url, format=s.input_format or item.format, errors="raise")
-                rendered = render(article, s.output_format, s.audit, item.source)
+                rendered = render(article, s.output_format, s.audit, item.source, s.links, s.images, s.body)
         except DocumentTimeout:
             return Outcome(
                 "failed", error="Timeout", message=f"cleaning took over {s.timeout:g} s", peak_rss_kib=_peak_rss()

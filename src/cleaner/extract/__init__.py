@@ -28,14 +28,14 @@ def main_content(
     """
     assert doc.tree is not None
     try:
-        blocks = classify_blocks(doc, model) if extractor == "learned" else None
+        blocks = classify_blocks(doc, model, url) if extractor == "learned" else None
         if blocks is not None:
             doc.extractor = "learned"
         else:
             blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
             doc.extractor = "trafilatura"
             if not blocks:
-                blocks, doc.extractor = as_blocks(segment(doc.tree)), "dom"
+                blocks, doc.extractor = as_blocks(segment(doc.tree), url), "dom"
     except Exception as err:  # an extractor raising on odd markup is a page problem, not a crash
         doc.warnings.append(f"extraction failed: {type(err).__name__}: {err}")
         return []

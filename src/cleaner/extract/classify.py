@@ -25,6 +25,7 @@ from . import context_features
 from .article_zone import past_the_article
 from .block_features import feature_names, features
 from .segment import Candidate, as_blocks, segment
+from .units import whole_units
 
 MODEL_PATH = Path(__file__).parent / "models" / "blocks.json"
 # On a page whose blocks all look alike (a shop page), the expected-F1 cut may take blocks the model thinks
@@ -88,10 +89,10 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
     return cands, features(cands, title, doc.metadata.page_type or "")
 
 
-def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Block] | None:
+def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | None = None) -> list[Block] | None:
     """The page's content blocks as `model` (by default the shipped one) sees them, the cut leaning as `doc.favor`
-    says, less those past the end of the article on an article page (`article_zone`); None when there is no usable
-    model."""
+    says, tables and code kept or dropped whole, less those past the end of the article on an article page
+    (`article_zone`), their links resolved against `url`; None when there is no usable model."""
     if model is None:
         model = block_model()
     if model is None:
@@ -100,10 +101,10 @@ def classify_blocks(doc: Document, model: BlockModel | None = None) -> list[Bloc
     if not cands:
         return []
     probabilities = model.probabilities(cands, rows)
-    keep = keep_blocks(probabilities, rows, BETA[doc.favor])
+    keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
     keep &= ~past_the_article(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
-    return as_blocks([c for c, k in zip(cands, keep, strict=True) if k])
+    return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url)
 
 
 def keep_blocks(probabilities: np.ndarray, rows: np.ndarray, beta: float = 1.0) -> np.ndarray:

@@ -17,8 +17,10 @@ from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
 from ..blocks import Block, Kind
+from ..body import Structure
 from ..shared.dom import INVISIBLE
 from ..shared.phrases import alternatives
+from .structure import StructureReader, code_language, code_text, list_position
 
 _KIND = {
     "h1": Kind.HEADING,
@@ -68,6 +70,7 @@ _BLOCK_TAGS = set(_KIND) | {
     "label",
     "legend",
 }
+_BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
 _CELLS = {"td", "th"}
 # landmark tags whose presence among a block's ancestors is a feature (index = position in Candidate.inside)
 LANDMARKS = ("article", "main", "nav", "header", "footer", "aside", "form", "a", "li", "table", "figure", "h")
@@ -121,6 +124,8 @@ class Candidate:
     hidden: bool
     path: int  # hash of the tags and classes of the nearest ancestors
     parents: tuple[int, ...] = field(default=())  # serials of the enclosing block-level elements, outermost first
+    element: HtmlElement | None = None  # the innermost block-level element: kept blocks read their structure there
+    raw: str = ""  # a code block's text as written (lines and indentation), "" for other kinds
 
     @property
     def link_density(self) -> float:
@@ -140,6 +145,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
     link_chars = 0  # characters of `parts` inside links
     blocks: list[str] = []  # tags of the open block-level elements
     serials: list[int] = []  # and their serial numbers (ids of lxml proxies get reused)
+    elements: list[HtmlElement] = []  # and the elements themselves
     kinds: list[Kind] = [Kind.PARAGRAPH]  # and the kind their text gets
     opened = 0  # block-level elements opened so far
     inside = [0] * len(LANDMARKS)  # open elements per landmark tag
@@ -163,7 +169,9 @@ def segment(tree: HtmlElement) -> list[Candidate]:
         if tag in _BLOCK_TAGS:  # a block-level element opens or closes: the text so far is one block
             if has_text:
                 out.append(
-                    _candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials)
+                    _candidate(
+                        parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials, elements
+                    )
                 )
                 has_text = False
             parts.clear()
@@ -174,6 +182,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
                 blocks.append(tag)
                 kinds.append(_KIND.get(tag, kinds[-1]))  # the nearest enclosing tag with a kind decides
                 serials.append(opened)
+                elements.append(element)
                 if tag in _CELLS:
                     parts.append(" | ")
                     has_text = True  # an empty cell still makes a (blank) block: the model was trained on them
@@ -214,6 +223,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
                     blocks.pop()
                     kinds.pop()
                     serials.pop()
+                    elements.pop()
                 elif tag == "a":
                     in_link -= 1
                 if index is not None:
@@ -231,7 +241,9 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             if in_link:
                 link_chars += len(text.strip())
     if has_text:
-        out.append(_candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials))
+        out.append(
+            _candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials, elements)
+        )
     return out
 
 
@@ -246,9 +258,11 @@ def _candidate(
     hit_stack: list[tuple[int, ...]],
     hidden: int,
     serials: list[int],
+    elements: list[HtmlElement],
 ) -> Candidate:
     """The block whose text is `parts`, with the state of the walk around it."""
-    text = " ".join("".join(parts).split())
+    joined = "".join(parts)
+    text = " ".join(joined.split())
     tag = blocks[-1] if blocks else "body"
     kind = kinds[-1]
     level = int(tag[1]) if kind is Kind.HEADING and tag[0] == "h" and len(tag) == 2 else 0
@@ -275,6 +289,8 @@ def _candidate(
         hidden > 0,
         hash(tuple(path[-_PATH_DEPTH:])),
         tuple(serials),
+        elements[-1] if elements else None,
+        joined if kind is Kind.CODE else "",
     )
 
 
@@ -298,20 +314,52 @@ def _word_marks(word: str) -> tuple[int, ...]:
     return tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(word))
 
 
-def as_blocks(cands: list[Candidate]) -> list[Block]:
-    """Body blocks from candidates; the cells of one table row become one TABLE block."""
+def as_blocks(cands: list[Candidate], url: str | None = None) -> list[Block]:
+    """Body blocks from candidates, with their structure (`extract/structure.py`, links resolved against `url`).
+
+    The cells of one table row become one TABLE block, its text the cells joined by " | ", its structure the cells;
+    a code block's text is its text as written, lines and indentation kept.
+    """
+    reader = StructureReader(url, _BLOCK_TAG_SET)
     out: list[Block] = []
     row_of_last: int | None = None
     for c in cands:
+        element = c.element
         if c.tag in _CELLS and len(c.parents) > 1:
             row = c.parents[-2]
             text = c.text.strip(" |")
             if row == row_of_last and out:
                 out[-1].text = f"{out[-1].text} | {text}"
+                structure = out[-1].structure
+                if structure is not None:
+                    structure.text, structure.cells = out[-1].text, (*structure.cells, text)
             else:
-                out.append(Block(text, Kind.TABLE, 0, c.link_density, "tr"))
+                block = Block(text, Kind.TABLE, 0, c.link_density, "tr")
+                if element is not None:
+                    header, table = reader.row(element)
+                    block.structure = Structure(text, cells=(text,), header=header, table=table)
+                out.append(block)
             row_of_last = row
             continue
         row_of_last = None
-        out.append(Block(c.text, c.kind, c.level, c.link_density, c.tag))
+        block = Block(c.text, c.kind, c.level, c.link_density, c.tag)
+        if element is not None and c.text:
+            block.structure = _structure(block, c, element, reader)
+        out.append(block)
     return [b for b in out if b.text]
+
+
+def _structure(block: Block, cand: Candidate, element: HtmlElement, reader: StructureReader) -> Structure | None:
+    """The structure of one kept (non-cell) candidate; sets the block's text and level where its kind needs it."""
+    if block.kind is Kind.CODE:
+        block.text = code_text(cand.raw, cand.text)
+        pre = element if element.tag == "pre" else next(element.iterancestors("pre"), element)
+        return Structure(block.text, language=code_language(pre), images=reader.images(element))
+    ordered = False
+    if block.kind is Kind.LIST_ITEM:
+        block.level, ordered = list_position(element)
+    spans = reader.spans(element, block.text)
+    images = reader.images(element, block.text)
+    if spans or images or ordered:
+        return Structure(block.text, spans=spans, ordered=ordered, images=images)
+    return None

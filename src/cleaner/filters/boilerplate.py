@@ -26,6 +26,7 @@ from ..document import Document
 from ..filter import Filter
 from ..shared.keep import BETA
 from ..shared.phrases import pattern
+from ..shared.units import judge_units
 from ..text.line_features import features, keep_lines
 from ..text.line_model import line_lexicon, line_model
 
@@ -101,6 +102,7 @@ class BoilerplateFilter(Filter):
         else:
             drop = self.rule_drops(doc.blocks, language)
             reason = "boilerplate line (short or stop-word-poor, among boilerplate)"
+        drop = _whole_units(doc.blocks, drop)
         if drop and len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
             doc.drop_blocks(drop, self.name, reason)
 
@@ -260,3 +262,20 @@ def _stoplist(language: str | None, sample: str) -> frozenset[str]:
     counts = Counter(w.lower() for w in _WORD.findall(sample)[:3000])
     best = max(_GUESS_LANGUAGES, key=lambda lang: sum(n for w, n in counts.items() if w in _stoplist_named(lang)))
     return _stoplist_named(best)
+
+
+def _whole_units(blocks: list[Block], drop: set[int]) -> set[int]:
+    """`drop` with the tables a Markdown dump marked with a header row, and its code fences, kept or dropped whole
+    (`shared/units.py`); a plain text dump has neither."""
+    tables: dict[int, list[int]] = {}
+    units: list[list[int]] = []
+    for i, b in enumerate(blocks):
+        if b.kind is Kind.CODE and b.source == "md":
+            units.append([i])
+        elif b.cells and b.structure is not None and b.structure.table:
+            tables.setdefault(b.structure.table, []).append(i)
+    units += [rows for rows in tables.values() if any(blocks[i].structure.header for i in rows)]  # type: ignore[union-attr]
+    if not units:
+        return drop
+    keep = judge_units(units, [b.word_count for b in blocks], [i not in drop for i in range(len(blocks))])
+    return {i for i, k in enumerate(keep) if not k}

@@ -37,8 +37,8 @@ class BylineFilter(Filter):
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
         at_top = index < self.options["top_blocks"]
         at_bottom = index >= len(doc.blocks) - self.options["bottom_blocks"]
-        if not (at_top or at_bottom) or block.word_count > self.options["max_words"]:
-            return None
+        if not (at_top or at_bottom) or block.word_count > self.options["max_words"] or block.cells:
+            return None  # a row of a table (read as one) is data, not a byline
         if at_top and (date := date_line(block.text)):  # a list of events may end with a date
             doc.metadata.date = doc.metadata.date or date
             return "date line moved to metadata"

@@ -19,7 +19,7 @@ from ..limits import Limits
 from ..pipeline import Pipeline
 from .inspect import page_view
 
-OUTPUTS = {"json": "application/json", "md": "text/markdown", "txt": "text/plain"}
+OUTPUTS = {"json": "application/json", "md": "text/markdown", "txt": "text/plain", "html": "text/html"}
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,11 @@ def run_job(job: Job) -> Answer:
 def render(article: Article, job: Job) -> str:
     """The article in the job's output format."""
     if job.output == "json":
-        data: dict[str, Any] = article.to_dict(audit=job.audit)
+        body = job.links or job.images  # links and images ride on the structured body
+        data: dict[str, Any] = article.to_dict(audit=job.audit, body=body, links=job.links, images=job.images)
         return json.dumps(data, ensure_ascii=False)
     if job.output == "md":
-        return article.to_markdown()
-    return article.text
+        return article.to_markdown(links=job.links, images=job.images)
+    if job.output == "html":
+        return article.to_html(links=job.links, images=job.images)
+    return article.to_text()

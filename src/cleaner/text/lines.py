@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, Kind
+from ..body import Image, Structure
+from .inline import markdown_images, markdown_spans
 
 # every pattern here is linear in the line's length: no two quantifiers can share a run of characters
 # (a heading's closing #s are cut in Python: "(.*?)\s*#*\s*$" backtracks cubically on a long run of spaces)
@@ -19,6 +21,7 @@ _MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`)(?=\S)(.{1,300}?)(?<=\S)\1")
+_FENCE_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]{0,30}")
 _HEADING_MAX_WORDS = 14
 _WRAP_MIN_CHARS = 50
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
@@ -30,13 +33,16 @@ def text_to_blocks(text: str, markdown: bool) -> list[Block]:
     blocks: list[Block] = []
     chunk: list[str] = []
     fence: list[str] | None = None
+    language = ""
     for line in lines:
         if markdown and line.lstrip().startswith("```"):
             if fence is None:
-                blocks += _chunk_blocks(chunk, markdown)
+                blocks += _chunk_blocks(chunk, markdown, len(blocks) + 1)
                 chunk, fence = [], []
+                language = _FENCE_LANGUAGE.match(line.strip()[3:].strip()).group()  # type: ignore[union-attr]
             else:
-                blocks.append(Block("\n".join(fence), Kind.CODE, source="md"))
+                code = "\n".join(fence)
+                blocks.append(Block(code, Kind.CODE, source="md", structure=Structure(code, language=language)))
                 fence = None
             continue
         if fence is not None:
@@ -44,21 +50,47 @@ def text_to_blocks(text: str, markdown: bool) -> list[Block]:
         elif line.strip():
             chunk.append(line)
         else:
-            blocks += _chunk_blocks(chunk, markdown)
+            blocks += _chunk_blocks(chunk, markdown, len(blocks) + 1)
             chunk = []
-    blocks += _chunk_blocks(chunk + (fence or []), markdown)
-    return [b for b in blocks if b.text]
+    blocks += _chunk_blocks(chunk + (fence or []), markdown, len(blocks) + 1)
+    return _with_images(blocks) if markdown else [b for b in blocks if b.text]
 
 
-def _chunk_blocks(lines: list[str], markdown: bool) -> list[Block]:
-    """Blocks from a run of non-blank lines: hard-wrapped prose is one paragraph, anything else a block per line."""
+def _with_images(blocks: list[Block]) -> list[Block]:
+    """The blocks with text; the images of an image-only line go with the next block (as a figure before it)."""
+    out: list[Block] = []
+    waiting: tuple[Image, ...] = ()
+    for b in blocks:
+        images = b.structure.images if b.structure is not None else ()
+        if not b.text:
+            waiting += images
+            continue
+        if waiting:
+            b.structure = b.structure or Structure(b.text)
+            b.structure.images, waiting = waiting + images, ()
+        out.append(b)
+    return out
+
+
+def _chunk_blocks(lines: list[str], markdown: bool, table: int = 0) -> list[Block]:
+    """Blocks from a run of non-blank lines: hard-wrapped prose is one paragraph, anything else a block per line
+    (the rows of a Markdown table numbered `table`, the row above its separator line its header)."""
     if not lines:
         return []
     if markdown and len(lines) == 2 and _MD_SETEXT.match(lines[1]):
         return [_inline(lines[0], Kind.HEADING, 1 if "=" in lines[1] else 2)]
     if _is_hard_wrapped(lines):
         return [_inline(" ".join(line.strip() for line in lines), Kind.PARAGRAPH)]
-    return [b for line in lines if (b := _line_block(line, markdown)) is not None]
+    out: list[Block] = []
+    for i, line in enumerate(lines):
+        block = _line_block(line, markdown)
+        if block is None:
+            continue
+        if block.kind is Kind.TABLE and block.structure is not None:
+            block.structure.table = table
+            block.structure.header = i + 1 < len(lines) and _is_table_separator(lines[i + 1].strip())
+        out.append(block)
+    return out
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -81,11 +113,17 @@ def _line_block(line: str, markdown: bool) -> Block | None:
             return None
         if stripped.startswith("|") and stripped.endswith("|"):
             cells = [c.strip() for c in stripped.strip("|").split("|")]
-            return _inline(" | ".join(c for c in cells if c), Kind.TABLE)
+            row = _inline(" | ".join(c for c in cells if c), Kind.TABLE)
+            row.structure = Structure(row.text, cells=tuple(_inline(c, Kind.TABLE).text for c in cells))
+            return row
         if m := _MD_QUOTE.match(line):
             return _inline(m.group(1), Kind.QUOTE)
     if m := _MD_LIST.match(line):
-        return _inline(m.group(2), Kind.LIST_ITEM, 1 + len(m.group(1).expandtabs(4)) // 2)
+        item = _inline(m.group(2), Kind.LIST_ITEM, 1 + len(m.group(1).expandtabs(4)) // 2)
+        if markdown and line.lstrip()[:1].isdigit():
+            item.structure = item.structure or Structure(item.text)
+            item.structure.ordered = True
+        return item
     # a guessed heading has level 0; Markdown headings carry their real level
     kind = Kind.HEADING if _looks_like_heading(stripped) else Kind.PARAGRAPH
     return _inline(stripped, kind)
@@ -108,7 +146,9 @@ def _looks_like_heading(line: str) -> bool:
 
 def _inline(text: str, kind: Kind, level: int = 0) -> Block:
     """Strip inline Markdown (images, links, emphasis) and measure how much of the text was link text."""
-    text = _MD_IMAGE.sub("", text)
+    images = markdown_images(text) if "![" in text else ()
+    text = _MD_IMAGE.sub("", text) if images or "![" in text else text
+    marked = text
     linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(text))
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
@@ -116,4 +156,8 @@ def _inline(text: str, kind: Kind, level: int = 0) -> Block:
     text = text.replace("\\", "") if "\\" in text else text
     text = " ".join(text.split())
     density = min(1.0, linked / len(text)) if text else 0.0
-    return Block(text, kind, level, density, "md" if kind is not Kind.PARAGRAPH else "text")
+    block = Block(text, kind, level, density, "md" if kind is not Kind.PARAGRAPH else "text")
+    spans = markdown_spans(marked, text) if marked != text else ()
+    if spans or images:
+        block.structure = Structure(text, spans=spans, images=images)
+    return block
