@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from cleaner import Article, clean_article
 from cleaner.blocks import Kind
+from cleaner.shared.urls import safe_url
 
 from .conftest import SAMPLES
 
@@ -236,3 +237,25 @@ def test_to_text_is_the_text_with_code_lines_kept() -> None:
     assert article.to_text() == article.text
     code = next(b.text for b in article.blocks if b.kind is Kind.CODE and "\n" in b.text)
     assert code in article.to_text()
+
+
+@pytest.mark.parametrize(
+    ("href", "base", "url"),
+    [
+        ("https://a.org/x?y=1#z", None, "https://a.org/x?y=1#z"),
+        ("/p/q", "https://ex.org:8080/a/b", "https://ex.org:8080/p/q"),
+        ("/p", "https://user@ex.org/a", "https://user@ex.org/p"),
+        ("rel/x", "https://ex.org/a/b", "https://ex.org/a/rel/x"),
+        ("/p q", "https://ex.org/a", "https://ex.org/p%20q"),
+        ("https://a.org/(x)", None, "https://a.org/%28x%29"),
+        ("//other.org/x", "https://ex.org/", "https://other.org/x"),
+        ("mailto:a@b.org", None, "mailto:a@b.org"),
+        (" java\tscript:alert(1)", "https://ex.org/", None),
+        ("data:text/html,<script>", "https://ex.org/", None),
+        ("rel/x", None, None),
+        ("http:///x", None, None),
+        ("https://x.org/a\x01b", None, None),
+    ],
+)
+def test_only_absolute_http_and_mailto_urls(href: str, base: str | None, url: str | None) -> None:
+    assert safe_url(href, base) == url

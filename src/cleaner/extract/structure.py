@@ -21,6 +21,7 @@ from ..shared.urls import safe_url
 _STRONG = frozenset({"strong", "b"})
 _EM = frozenset({"em", "i", "cite", "var"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
+_MARKED = ("a", *_STRONG, *_EM, *_CODE)
 _LISTS = frozenset({"ul", "ol", "menu"})
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9_+#.-]{1,30})")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
@@ -51,8 +52,8 @@ class StructureReader:
 
     def spans(self, element: HtmlElement, text: str) -> tuple[Span, ...]:
         """The runs of `element`'s own text (cut at nested blocks) that read `text`; () if none or unmarked."""
-        if len(element) == 0:
-            return ()
+        if len(element) == 0 or next(element.iter(*_MARKED), None) is None:
+            return ()  # nothing inside can mark a run (lxml finds that in C, without a walk)
         segments = self._segments.get(element)
         if segments is None:
             segments = self._segments[element] = self._read_segments(element)
