@@ -717,9 +717,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument(
         "--mode",
-        choices=(*MODES, "all"),
+        choices=(*MODES, "text", "all"),
         default="html",
-        help="html: extract from the page; text-*: clean a text dump of the page",
+        help="html: extract from the page; text-*: clean a text dump of the page; text: both dumps; all: every mode",
     )
     ap.add_argument("--out-md", type=Path, help="write a markdown report here")
     ap.add_argument("--chart", type=Path, help="write a PNG bar chart of word F1 per page type here")
@@ -734,7 +734,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def build_plan(args: argparse.Namespace) -> dict[str, list[System]]:
     """Systems per mode; exits with a message when a requested system cannot be imported."""
-    modes = MODES if args.mode == "all" else (args.mode,)
+    modes = MODES if args.mode == "all" else TEXT_MODES if args.mode == "text" else (args.mode,)
     try:
         return {mode: build_systems(mode, args.systems) for mode in modes}
     except ImportError as exc:
