@@ -37,3 +37,23 @@ def test_faq_markup_does_not_make_a_forum() -> None:
 @pytest.mark.parametrize("page_id", ["0522", "0511", "0554"])
 def test_forum_threads_are_forums(page_id: str) -> None:
     assert _page_type(page_id) == "forum"
+
+
+def _thread(unit_class: str) -> str:
+    """A page of one long paragraph, then eight units of class `unit_class`, each with a "Reply" link."""
+    units = "".join(
+        f'<li class="{unit_class}"><div class="body"><p>Reader note {i} on the matter.</p>'
+        f'<div class="reply"><a href="#r{i}">Reply</a></div></div></li>'
+        for i in range(8)
+    )
+    body = "<p>" + "A long paragraph of the post itself. " * 20 + "</p>"
+    return f"<html><head><title>t</title></head><body><div class='entry'>{body}</div><ol>{units}</ol></body></html>"
+
+
+def test_a_blog_post_with_reader_comments_is_an_article() -> None:
+    # no declared type, no URL: comment elements with "Reply" links are a blog's comment thread, not a forum
+    assert Pipeline().clean(_thread("comment even depth-1 bypostauthor")).page_type == "article"
+
+
+def test_posts_with_reply_links_make_a_forum() -> None:
+    assert Pipeline().clean(_thread("post postbit")).page_type == "forum"
