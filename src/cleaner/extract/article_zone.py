@@ -53,11 +53,14 @@ CORE_MEAN_WORDS = 15.0
 CORE_SHARE = 0.5
 # When the path of most kept words comes after an end-of-article marker (a short post followed by long comments),
 # the core is looked for before the first marker preceded by an article: kept blocks weighing EARLY_MASS words times
-# score, EARLY_SHARE of the page's, one of them EARLY_BLOCK_WORDS long. Offline: dragnet 0.870 -> 0.877, l3s-gn1
-# 0.898 -> 0.901, wcxb-dev tune 0.9107 -> 0.9107.
-EARLY_MASS = 40.0
-EARLY_SHARE = 0.1
-EARLY_BLOCK_WORDS = 20
+# score, one of them EARLY_BLOCK_WORDS long. Offline: dragnet 0.870 -> 0.877, l3s-gn1 0.898 -> 0.901, wcxb-dev tune
+# 0.9107 -> 0.9107 (40 and 20, and a tenth of the page's mass). Without that share (a short blog post under a
+# thread of comments ten times its size: 115 of the 159 dragnet pages whose core was mostly not article were such),
+# offline replay (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1) from 0.8881 / 0.9096 / 0.9065: 40, 20: 0.8894
+# / 0.9095 / -; 20, 20: 0.8894 / 0.9098 / 0.9060 (collection -0.006); 30, 25: 0.8900 / 0.9095 / 0.9064; 25, 25:
+# 0.8892 / 0.9098 / 0.9064; a share of 0.05 kept: 0.8892 / 0.9095 / 0.9062.
+EARLY_MASS = 25.0
+EARLY_BLOCK_WORDS = 25
 _PHRASE_PREFIX = 160  # characters of a block the end marker is looked for in
 
 
@@ -119,11 +122,10 @@ def _core(
 
 def _article_before(probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray, end: int) -> bool:
     """Whether the kept blocks before `end` make an article of their own: at least `EARLY_MASS` words times score,
-    `EARLY_SHARE` of the page's, and one block of `EARLY_BLOCK_WORDS` words or more."""
-    weighted = words * probabilities * keep
-    mass = float(weighted[:end].sum())
+    and one block of `EARLY_BLOCK_WORDS` words or more."""
+    mass = float((words[:end] * probabilities[:end] * keep[:end]).sum())
     longest = float((words[:end] * keep[:end]).max(initial=0.0))
-    return mass >= EARLY_MASS and mass >= EARLY_SHARE * float(weighted.sum()) and longest >= EARLY_BLOCK_WORDS
+    return mass >= EARLY_MASS and longest >= EARLY_BLOCK_WORDS
 
 
 def _looks_like_article(words: np.ndarray, kept: np.ndarray, in_core: np.ndarray) -> bool:
