@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import clean_article
 from cleaner.text import text_to_blocks
-from cleaner.text.metadata import byline_names, dated_line, dump_metadata
+from cleaner.text.metadata import _author_box, _thread_starter, byline_names, dated_line, dump_metadata
 
 TEXT = Path(__file__).resolve().parents[1] / "samples" / "text"
 
@@ -57,6 +57,14 @@ DUMPS = [
     ),
     # a name line above 'Actualizado el 3 de mayo de 2024'
     ("constructed-es.txt", None, "El mercado central reabre tras su reforma", ["María García"], "2024-05-03"),
+    # a forum thread: 'Thread starter' twice (screen-reader copy), then the user name, in a naive dump
+    ("0514.naive.txt", None, "You and your real life friends gotta go fight Giygas", ["TissueBox"], "2025-03-27"),
+    # the same label, and 'Thread starter lulug30' beside it on one line, in a layout dump
+    ("0524.layout.txt", None, "Early ALS symptoms?", ["lulug30"], "2024-04-12"),
+    # a name with credentials after a comma above 'Published Jun 4, 2025'
+    ("0003.naive.txt", None, "5 Trends from Nutrition 2025", ["Dylan Bailey"], "2025-06-04"),
+    # the name line over its bio ('Ridvika Arora is a content writer at …')
+    ("0336.naive.txt", None, None, ["Ridvika Arora"], None),
 ]
 
 
@@ -128,3 +136,28 @@ def test_dated_line(line: str, date: str | None) -> None:
 )
 def test_byline_names(line: str, names: list[str]) -> None:
     assert byline_names(line) == names
+
+
+def test_author_box_is_a_name_over_its_bio() -> None:
+    blocks = text_to_blocks((TEXT / "0336.naive.txt").read_text("utf-8"), markdown=False)
+    assert _author_box(blocks) == ["Ridvika Arora"]
+    # a topic over its definition is no author box; nor is a name over a line that does not describe a role
+    topic = "Data Science\n\nData Science is a field that combines statistics, computing and domain knowledge.\n"
+    assert _author_box(text_to_blocks(topic, markdown=False)) == []
+    bio = "Ana de la Vega\n\nAna de la Vega es una periodista del diario local.\n"
+    assert _author_box(text_to_blocks(bio, markdown=False)) == ["Ana de la Vega"]
+
+
+@pytest.mark.parametrize(
+    ("dump", "names"),
+    [
+        ("Thread starter\n\nbeijingwalker\n\nStart date\n\nYesterday at 4:25 AM\n", ["beijingwalker"]),
+        ("Discussion in 'Hosting Advice' started by\n\npelex\n\n,\n\nMay 26, 2025\n", ["pelex"]),
+        ("Themenstarter\n\nTheoMüller\n\nErstellt am\n\n3. Mai 2024\n", ["TheoMüller"]),
+        ("Auteur de la discussion\n\nmarcel_75\n\nDate de début\n", ["marcel_75"]),
+        ("Iniciador del tema\n\nPepe Ruiz\n\nFecha de inicio\n", ["Pepe Ruiz"]),
+        ("Thread starter\n\nJoin Date:\n\nMay 2019\n", []),
+    ],
+)
+def test_thread_starter(dump: str, names: list[str]) -> None:
+    assert _thread_starter(text_to_blocks(dump, markdown=False), set()) == names

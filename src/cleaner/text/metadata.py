@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..blocks import Block, Kind, fingerprint
 from ..metadata.dates import date_line, parse_date, url_date
@@ -31,6 +32,9 @@ _PARTICLES = {"de", "van", "von", "der", "la", "le", "del", "da"}
 _NAME_LINE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+(?:(?:de|van|von|der|la|le|del|da)\s+)?[^\W\d_][\w.'’-]*){1,3}$")
 BYLINE_SCAN = 600  # lines searched for a bare 'By' over a name when none is near the headline
 MAX_LINES_BEFORE_PROSE = 20
+MAX_USER_NAME_WORDS = 3  # a forum user name under a 'Thread starter' label: 'beijingwalker', 'Chris Hall'
+MAX_CREDENTIAL_WORDS = 6  # 'Dylan Bailey, MS, RD, FAND': a full name and a few letters after a comma
+_DIGITS = re.compile(r"\d")
 
 
 @dataclass
@@ -68,11 +72,15 @@ def dump_metadata(blocks: list[Block], url: str | None = None) -> DumpMetadata:
         found.date, index = _first_date_line(blocks)
         found.lines.update(() if index is None else (index,))
     if byline is None:
-        found.authors = _name_by_date(blocks, found.lines)
+        found.authors = _name_by_date(blocks, found.lines, found.headline)
+    if byline is None and not found.authors:
+        found.authors = _thread_starter(blocks, found.lines)
     if byline is None and not found.authors:
         # no headline found, or the byline sits further down: the first byline of full names in the dump
         byline = next((i for i in range(min(len(blocks), BYLINE_SCAN)) if _full_byline(blocks, i)), None)
         found.authors = _byline_at(blocks, byline, loose=True) if byline is not None else []
+    if byline is None and not found.authors:
+        found.authors = _author_box(blocks)
     if byline is not None:
         found.lines.update((byline, byline + 1) if _bare_opener(blocks[byline].text) else (byline,))
         found.date = found.date or parse_date(blocks[byline].text)  # 'By Jo Roe | May 3, 2024'
@@ -95,13 +103,83 @@ def _byline_at(blocks: list[Block], i: int, loose: bool) -> list[str]:
     return byline_names(text) if loose else []
 
 
-def _name_by_date(blocks: list[Block], date_lines: set[int]) -> list[str]:
-    """A full name on the line just above or below a date line read (`date_lines`), or []."""
+def _name_by_date(blocks: list[Block], date_lines: set[int], headline: int | None = None) -> list[str]:
+    """A full name (maybe with letters after a comma: 'Dylan Bailey, MS, RD') on the line just above or below a
+    date line read (`date_lines`), or a lone capitalised word there when it is the line right under the
+    `headline` ('Susan' over 'December 9, 2024'); else []."""
     for i in sorted(date_lines):
         for j in (i - 1, i + 1):
-            if 0 <= j < len(blocks) and j not in date_lines and _full_name(blocks[j].text):
+            if not 0 <= j < len(blocks) or j in date_lines:
+                continue
+            text = blocks[j].text
+            names = byline_names(text) if byline_opener().match(text) else []  # 'By Jo Roe' over '09.10.2024'
+            name = None if names else _credited_name(text)
+            if name is None and headline is not None and j == headline + 1 and _single_name(text):
+                name = text.strip()
+            names = names or ([name] if name else [])
+            if names:
                 date_lines.add(j)
-                return [blocks[j].text]
+                return names
+    return []
+
+
+def _credited_name(text: str) -> str | None:
+    """The name of a line that is a full name, or a full name followed by a few credentials after a comma."""
+    if _full_name(text):
+        return text
+    name, comma, rest = text.partition(",")
+    credentials = len(rest.split()) <= MAX_CREDENTIAL_WORDS and not _DIGITS.search(rest)  # not ', 2024 Version'
+    if comma and _full_name(name.strip()) and credentials:
+        return name.strip()
+    return None
+
+
+def _single_name(text: str) -> bool:
+    """True when the line is one capitalised word of letters that no phrase list calls a label ('Susan')."""
+    word = text.strip()
+    return word.isalpha() and word[:1].isupper() and word[1:2].islower() and is_name(word)
+
+
+@cache
+def _thread_label() -> re.Pattern[str]:
+    """A line ending in a forum's 'Thread starter' label (phrase list `thread_starter`), '… started by' too."""
+    inner = pattern("thread_starter")
+    return re.compile(rf"(?:^|[\W])(?:{inner.pattern})\s*:?\s*$", inner.flags)
+
+
+def _thread_starter(blocks: list[Block], taken: set[int]) -> list[str]:
+    """The user name under (or after) the first 'Thread starter' label of a forum dump (`BYLINE_SCAN` lines; a
+    naive dump may repeat the label on the next line, a layout dump put the name beside its copy), or []; the label
+    and name lines are added to `taken`."""
+    label = _thread_label()
+    opening = pattern("thread_starter", anchored=True)
+    for i, block in enumerate(blocks[: BYLINE_SCAN - 2]):
+        if block.word_count > MAX_BYLINE_WORDS or not label.search(block.text):
+            continue
+        j = i + 2 if label.search(blocks[i + 1].text) else i + 1
+        name = blocks[j].text.strip() if j < len(blocks) else ""
+        if head := opening.match(name):
+            name = name[head.end() :].strip(" :")
+        if _user_name(name):
+            taken.update(range(i, j + 1))
+            return [name]
+    return []
+
+
+def _user_name(text: str) -> bool:
+    """True when a line can be a forum user name: a few words, no date, no label's colon, a name to `is_name`."""
+    return 0 < len(text.split()) <= MAX_USER_NAME_WORDS and ":" not in text and not dated_line(text) and is_name(text)
+
+
+def _author_box(blocks: list[Block]) -> list[str]:
+    """The name of an author box: a full-name line followed by a line that opens with the same name and goes on
+    with a role (phrase list `bio_role`: 'Jane Doe' over 'Jane Doe is a staff writer …'), anywhere in the dump;
+    else [] ('Data Science' over 'Data Science is a field …' is a topic)."""
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        name = block.text.strip()
+        text = following.text
+        if text.startswith(name) and _full_name(name) and pattern("bio_role").match(text[len(name) :].lstrip()):
+            return [name]
     return []
 
 
