@@ -20,6 +20,7 @@ SAMPLE_MISSES: dict[str, tuple[str, ...]] = {
     "0608": ("title",),  # product page: the <h1> names more than the ground-truth title
     "2862": ("author",),  # the author is a plain paragraph under the title
     "4708": ("date",),  # the 'Updated' date is taken for the publication date
+    "0462": ("title",),  # the <title> and og:title name the story otherwise than its <h1>, the gold's
     "4332": (
         "author",
     ),  # citation_author gives "Berger, Emery D." (last name first, middle initial) for "Emery Berger"
