@@ -23,5 +23,6 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -rs
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py --systems cleaner,trafilatura,readability,justext --mode all \
-		--out-md docs/benchmarks.md --chart docs/benchmarks.png
+	$(BIN)/python benchmarks/bench.py --corpus ../shared/datasets/wcxb-dev ../shared/datasets/dragnet \
+		../shared/datasets/l3s-gn1 --systems cleaner,cleaner-precision,cleaner-recall,trafilatura,readability \
+		--mode html --out-md docs/benchmarks.md --chart docs/benchmarks.png
