@@ -1,8 +1,8 @@
 """A digest of cleaner's every output on a corpus, to show that a change (a refactor, a speed-up) changed none.
 
 One line per page and input kind (the HTML page, and its naive and layout text dumps as bench.py makes them): the
-id, the kind and a SHA-1 of the Article's JSON (body, metadata, warnings, removals) and Markdown. Run it on the
-commits before and after and compare the two files:
+id, the kind and a SHA-1 of the Article's JSON (body with its structure, links and images; metadata, warnings,
+removals) and Markdown with links and images. Run it on the commits before and after and compare the two files:
 
     git worktree add /tmp/before HEAD~1 && cp benchmarks/outputs_digest.py /tmp/before/benchmarks/
     .venv/bin/python /tmp/before/benchmarks/outputs_digest.py > /tmp/before.tsv
@@ -49,7 +49,8 @@ def main() -> None:
             else:
                 dump = (naive_dump if kind == "text-naive" else layout_dump)(page).text
                 article = clean_article(dump, url=doc.url, format="text")
-            body = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False) + article.to_markdown()
+            data = article.to_dict(body=True, links=True, images=True)  # the structured body, links and images too
+            body = json.dumps(data, sort_keys=True, ensure_ascii=False) + article.to_markdown(links=True, images=True)
             print(f"{doc.id}\t{kind}\t{hashlib.sha1(body.encode()).hexdigest()}", flush=True)
 
 

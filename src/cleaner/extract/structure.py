@@ -37,8 +37,9 @@ class StructureReader:
         self.block_tags = block_tags
         self._base: str | None = None
         self._base_read = False
-        self._segments: dict[HtmlElement, list[list[Span]]] = {}
+        self._segments: dict[HtmlElement, dict[str, list[Span]]] = {}
         self._tables: dict[HtmlElement, int] = {}
+        self._inline: dict[HtmlElement, list[HtmlElement]] = {}  # blocks split by <br> share their element
         self._images_seen: set[str] = set()
 
     def base(self, element: HtmlElement) -> str | None:
@@ -55,12 +56,12 @@ class StructureReader:
         if len(element) == 0 or next(element.iter(*_MARKED), None) is None:
             return ()  # nothing inside can mark a run (lxml finds that in C, without a walk)
         segments = self._segments.get(element)
-        if segments is None:
-            segments = self._segments[element] = self._read_segments(element)
-        for segment in segments:
-            if "".join(s.text for s in segment) == text:
-                return merge_spans(segment)
-        return ()
+        if segments is None:  # by their text, the first of equal ones kept: one lookup per block, not a scan
+            segments = self._segments[element] = {}
+            for segment in self._read_segments(element):
+                segments.setdefault("".join(s.text for s in segment), segment)
+        found = segments.get(text)
+        return merge_spans(found) if found is not None else ()
 
     def _read_segments(self, element: HtmlElement) -> list[list[Span]]:
         """`element`'s inline content as runs of text with their marks, one list per stretch between nested blocks."""
@@ -140,8 +141,12 @@ class StructureReader:
         return tuple(out)
 
     def _inline_images(self, element: HtmlElement) -> list[HtmlElement]:
-        """The images in `element`'s own inline content (not inside its nested blocks), in document order."""
-        out: list[HtmlElement] = []
+        """The images in `element`'s own inline content (not inside its nested blocks), in document order; read once
+        per element (the blocks of one element would otherwise each walk all of it)."""
+        out = self._inline.get(element)
+        if out is not None:
+            return list(out)
+        out = self._inline[element] = []
         stack = list(reversed(element))
         while stack:
             node = stack.pop()
@@ -150,7 +155,7 @@ class StructureReader:
             if node.tag == "img":
                 out.append(node)
             stack.extend(reversed(node))
-        return out
+        return list(out)
 
 
 def _image_only(element: HtmlElement) -> list[HtmlElement] | None:
