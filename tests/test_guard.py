@@ -134,3 +134,46 @@ def test_no_soup_around_a_flood_hides_it_from_the_cap(before: list[str], after: 
     flood = "<div " + ("/" if slash else " ").join(f"a{i}" for i in range(_FLOOD)) + ">"
     page = "<html><body>" + "".join(before) + flood + "".join(after) + "<p>end</p></body></html>"
     assert _most_attributes(guard_markup(page)[0]) <= MAX_ATTRIBUTES
+
+
+# pages damaged as crawls damage them (bytes lost or spliced in the head): the article must still come out, as it
+# does from the intact page
+def _damaged(edit: str) -> str:
+    page = (SAMPLES / "html" / "0221.html").read_text(encoding="utf-8")
+    title = "<title>Employers drop obesity drug coverage as cash-pay programs grow</title>"
+    assert title in page and "<html" in page
+    if edit == "title cut":  # the end tag lost: the title's raw text would run over the whole page
+        return page.replace(title, title.replace("</title>", ""))
+    if edit == "title spliced":  # bytes of a script spliced in: a broken end tag
+        return page.replace(title, title.replace("</title>", '</titavaScript" src="/general.js">'))
+    if edit == "self-closed html":  # libxml2 honours the slash and ends the document there
+        return page.replace("<html", '<html data-x="1" /', 1).replace('data-x="1" / ', 'data-x="1" /> <x ', 1)
+    if edit == "table in head":  # bytes lost from a stray element in <head> to the <body> tag: libxml2 keeps the
+        head_end, body_end = page.index("</head>"), page.index(">", page.index("<body")) + 1  # page in <head>
+        page = page[:head_end] + page[body_end:]
+        return page.replace(title, title + "<mbox><tr><td>Search</td></tr>")  # never closed
+    if edit == "long xml declaration":  # a declaration with a garbled encoding, longer than any real one
+        return '<?xml version="1.0" encoding="' + "keyword, " * 100 + '"?>\n' + page
+    raise AssertionError(edit)
+
+
+@pytest.mark.parametrize(
+    "edit", ["title cut", "title spliced", "self-closed html", "table in head", "long xml declaration"]
+)
+def test_a_page_damaged_in_its_head_keeps_its_article(edit: str) -> None:
+    intact = clean_article((SAMPLES / "html" / "0221.html").read_bytes())
+    damaged = clean_article(_damaged(edit))
+    assert len(intact.text.split()) > 300
+    kept = set(intact.text.split("\n")) & set(damaged.text.split("\n"))
+    assert sum(len(p.split()) for p in kept) > 0.9 * len(intact.text.split()), edit
+    if edit.startswith("title"):
+        assert any("unclosed <title>" in w for w in damaged.warnings)
+
+
+def test_an_unclosed_title_is_ended_at_its_first_tag_only_when_it_ran_over_the_page() -> None:
+    short = "<html><head><title>Prices < 5 dollars</title></head><body><p>x</p></body></html>"
+    assert guard_markup(short) == (short, [])
+    ran = "<html><head><title>Headline " + "word " * 500 + "<div><p>Body</p></div></body></html>"
+    repaired, notes = guard_markup(ran)
+    assert "</title><div>" in repaired and len(notes) == 1
+    assert document_fromstring(repaired).findtext(".//p") == "Body"

@@ -23,7 +23,12 @@ _FAST_NAME = rf"[^{_WS}/>][^{_WS}/>=]{{0,{_LONG}}}+"
 _FAST_VALUE = rf"(?>\"[^\"]{{0,{_LONG}}}+\"|'[^']{{0,{_LONG}}}+'|(?![\"'])[^{_WS}>]{{0,{_LONG}}}+)"
 _FAST_ATTRIBUTE = rf"(?>[{_WS}/]*+{_FAST_NAME}(?>[{_WS}]*+=[{_WS}]*+{_FAST_VALUE}|(?![{_WS}]*+=)))"
 _FAST_FEW = MAX_ATTRIBUTES // 4  # tags with more attributes (or longer values) go to the careful path
-_RAW_NAMES = "|".join(_RAW_TEXT) + "|plaintext"
+_RCDATA = ("title", "textarea")  # raw text that a truncated page can leave unclosed over the rest of the page
+_MAX_RCDATA_CHARS = 2_000  # a title or textarea longer than that which holds markup ran over the page
+_MARKUP = re.compile(r"<[A-Za-z/!]")
+# start tags whose self-closing slash libxml2 honours and so loses the page: '<html/>' parses as an empty document
+_DOCUMENT_TAGS = ("html", "body")
+_RAW_NAMES = "|".join(_RAW_TEXT + _DOCUMENT_TAGS) + "|plaintext"
 # markup that needs nothing: text, a lone "<", ordinary start and end tags, doctype and bogus comments (not "<!--")
 _ORDINARY = re.compile(
     rf"""[^<]*+(?:(?:
@@ -151,19 +156,27 @@ class _Scan:
             stop = rest
         closing = _TAG_END.match(text, stop)
         assert closing is not None
-        out.append(closing.group())
+        end = closing.group()
+        if tag[1:] in _DOCUMENT_TAGS and "/" in end:  # HTML ignores the slash there; libxml2 would close the page
+            end, changed = end.replace("/", ""), True
+        out.append(end)
         stop = closing.end()
         if changed:
             self._replace(pos, stop, "".join(out))
-        if tag[1:] in _RAW_END and closing.group().endswith(">"):
+        if tag[1:] in _RAW_END and end.endswith(">"):
             return self._raw_text(stop, tag[1:], script_type)
-        if tag == "<plaintext" and closing.group().endswith(">"):
+        if tag == "<plaintext" and end.endswith(">"):
             return len(text)  # the rest of the input is text
         return stop
 
     def _raw_text(self, start: int, tag: str, script_type: str) -> int:
         """Skip the raw text of `tag` from `start` to its end tag; drop it when oversized."""
         stop = _script_end(self.text, start) if tag == "script" else _raw_end(self.text, start, tag)
+        if tag in _RCDATA and stop - start > _MAX_RCDATA_CHARS and (markup := _MARKUP.search(self.text, start, stop)):
+            # a page cut or spliced inside its <title> (no end tag, or a broken one): the element ends at its
+            # first tag, as older parsers read it, instead of swallowing the page
+            self._replace(markup.start(), markup.start(), f"</{tag}>", f"unclosed <{tag}>", stop - start)
+            return markup.start()
         if self._oversized(start, stop):
             what = "JSON-LD" if "ld+json" in script_type else "JSON" if "json" in script_type else f"<{tag}>"
             self._replace(start, stop, "", what, stop - start)
@@ -184,13 +197,19 @@ class _Scan:
 
     def notes(self) -> list[str]:
         """One warning per kind of cut: how many, the largest."""
-        return [
-            f"markup cut before parsing: {count} {what} part{'s' if count > 1 else ''} (largest {size / _MB:.1f} MB)"
-            if what != "attributes over the limit"
-            else f"markup cut before parsing: {count} tag{'s' if count > 1 else ''} with over {MAX_ATTRIBUTES} "
+        return [_note(what, count, size) for what, (count, size) in self.cuts.items()]
+
+
+def _note(what: str, count: int, size: int) -> str:
+    """The warning for `count` cuts of `what`, the largest `size` characters."""
+    if what == "attributes over the limit":
+        return (
+            f"markup cut before parsing: {count} tag{'s' if count > 1 else ''} with over {MAX_ATTRIBUTES} "
             f"attributes kept the first {MAX_ATTRIBUTES}"
-            for what, (count, size) in self.cuts.items()
-        ]
+        )
+    if what.startswith("unclosed"):
+        return f"markup repaired before parsing: {count} {what} that ran over the page ended at its first tag"
+    return f"markup cut before parsing: {count} {what} part{'s' if count > 1 else ''} (largest {size / _MB:.1f} MB)"
 
 
 def _raw_end(text: str, start: int, tag: str) -> int:

@@ -26,9 +26,13 @@ from .noscript import reveal_noscript
 # interactive elements that the parser made wrap the page's content (an unclosed <button> around <main>, say): the
 # content they must not hold
 _MISNESTED = {"button": ("main", "article", "p"), "label": ("main", "article")}
+# what a <head> holds; libxml2 leaves any other element there (HTML starts the body at it), hiding the page
+_HEAD_TAGS = frozenset(
+    {"base", "basefont", "bgsound", "link", "meta", "noframes", "noscript", "script", "style", "template", "title"}
+)
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 # an XML declaration and a DOCTYPE with an internal subset (entity declarations): never read, cut before parsing
-_XML_DECLARATION = re.compile(r"<\?xml[^>]{0,500}\?>")  # matched after leading whitespace is stripped
+_XML_DECLARATION = re.compile(r"<\?xml[^>]*+>")  # matched after leading whitespace is stripped; ends at the first ">"
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,500}\[", re.I)
 _COUNT_CHUNK = 1 << 16
 # character references to what lxml's own API then refuses to handle (C0 controls but tab, LF and CR; U+FFFE/U+FFFF):
@@ -97,6 +101,7 @@ def parse_html(text: str, limits: Limits | None = None, warnings: list[str] | No
         raise TooDeep(f"the page nests elements deeper than {limits.max_depth} levels")
     for wrapper in _misnested(tree):
         wrapper.drop_tag()  # keep the content, lose the bogus wrapper that extractors would throw away whole
+    _body_out_of_head(tree)
     reveal_noscript(tree)
     return tree
 
@@ -109,6 +114,23 @@ def _misnested(tree: HtmlElement) -> list[HtmlElement]:
         for element in top.iter(*_MISNESTED)
         if next(element.iter(*_MISNESTED[element.tag]), None) is not None
     ]
+
+
+def _body_out_of_head(tree: HtmlElement) -> None:
+    """Move what follows the first element of <head> that is not head matter ('<head><title>…<table>…') to the start
+    of <body>, made when missing, as HTML parsing does: libxml2 keeps it in <head>, where no reader sees it."""
+    head = tree.find("head")
+    if head is None:
+        return
+    stray = next((i for i, e in enumerate(head) if isinstance(e.tag, str) and e.tag not in _HEAD_TAGS), None)
+    if stray is None:
+        return
+    body = tree.find("body")
+    if body is None:
+        body = tree.makeelement("body", {})
+        head.addnext(body)
+    for position, element in enumerate(head[stray:]):
+        body.insert(position, element)  # its tail goes with it
 
 
 def _strip_prolog(text: str) -> str:
