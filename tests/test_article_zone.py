@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from cleaner import Pipeline
-from cleaner.extract.article_zone import SURE, past_the_article
+from cleaner.extract.article_zone import FAR_BEFORE, SURE, SURE_BEFORE, outside_the_article
 from cleaner.extract.classify import _LOG_WORDS, block_model, candidates
 
 from .conftest import SAMPLES
@@ -32,18 +32,32 @@ def test_a_teaser_rail_kept_after_the_article_is_dropped_and_the_article_stays()
     keep = np.zeros(len(cands), dtype=bool)
     keep[first:] = True  # as if the model had kept everything from the article's first paragraph on
     scores = np.where(keep, np.minimum(scores, 0.6), scores)  # and were unsure of all of it
-    drop = past_the_article(cands, scores, keep, words, page_type)
+    drop = outside_the_article(cands, scores, keep, words, page_type)
     assert not drop[first : last + 1].any()  # the article's paragraphs and its ranked list stay
     teasers = [i for i, t in enumerate(texts) if i > rail and t.startswith(("Trump Blasts", "Elise Stefanik"))]
     assert teasers and drop[teasers].all()
-    assert not past_the_article(cands, scores, keep, words, page_type, "recall").any()  # recall: the gate is off
+    assert not outside_the_article(cands, scores, keep, words, page_type, "recall").any()  # recall: the gate is off
 
 
 def test_nothing_is_dropped_on_a_listing_or_where_the_model_is_sure() -> None:
     cands, scores, words, _ = _page("2967")  # Al Jazeera's economy listing: its teaser list is the content
     keep = np.ones(len(cands), dtype=bool)
-    assert not past_the_article(cands, scores, keep, words, "listing").any()
+    assert not outside_the_article(cands, scores, keep, words, "listing").any()
     cands, scores, words, page_type = _page("0401")
     keep = np.ones(len(cands), dtype=bool)
     sure = np.full(len(cands), max(SURE["balanced"], 0.95))
-    assert not past_the_article(cands, sure, keep, words, page_type).any()
+    assert not outside_the_article(cands, sure, keep, words, page_type).any()
+
+
+def test_a_teaser_list_kept_far_above_the_article_is_dropped_unless_the_model_is_sure() -> None:
+    cands, scores, words, page_type = _page("0401")
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("The best film of 2025 has been revealed"))
+    assert first > FAR_BEFORE + 5
+    keep = np.ones(len(cands), dtype=bool)  # as if the model had kept the whole page, menus and all
+    unsure = np.minimum(scores, SURE_BEFORE["balanced"] - 0.1)
+    drop = outside_the_article(cands, unsure, keep, words, page_type)
+    assert drop[: first - FAR_BEFORE].all()  # far above the article: gone
+    assert not drop[first - FAR_BEFORE : first + 1].any()  # the headline, byline and lead within reach stay
+    sure = np.full(len(cands), SURE_BEFORE["balanced"])
+    assert not outside_the_article(cands, sure, keep, words, page_type)[:first].any()

@@ -3,7 +3,7 @@ re-score each from the first scores around it (`context_features`) with a second
 most probable ones that maximises the page's expected word F1 (`keep.expected_f1_keep`), but never a block scored
 below KEEP_FLOOR, in document order; cut and floor read the scores sharpened by SHARPEN_T, except on forums,
 listings and collections. On a page guessed to be an article, kept blocks past the end of the article (reader
-comments, teaser rails) are then dropped (`article_zone`).
+comments, teaser rails) or far before it (lists of other stories) are then dropped (`article_zone`).
 
 The model (models/blocks.json, < 1 MB, both ensembles) is trained by benchmarks/train_blocks.py on the dev corpus;
 without it the pipeline falls back to trafilatura's rule-based extraction.
@@ -22,7 +22,7 @@ from ..document import Document
 from ..shared.boosted import BoostedTrees, from_spec, read_spec
 from ..shared.keep import BETA, expected_f1_keep
 from . import context_features
-from .article_zone import past_the_article
+from .article_zone import outside_the_article
 from .block_features import feature_names, features
 from .segment import Candidate, as_blocks, segment
 from .units import whole_units
@@ -91,7 +91,7 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
 
 def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | None = None) -> list[Block] | None:
     """The page's content blocks as `model` (by default the shipped one) sees them, the cut leaning as `doc.favor`
-    says, tables and code kept or dropped whole, less those past the end of the article on an article page
+    says, tables and code kept or dropped whole, less those outside the article on an article page
     (`article_zone`), their links resolved against `url`; None when there is no usable model."""
     if model is None:
         model = block_model()
@@ -103,7 +103,7 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     probabilities = model.probabilities(cands, rows)
     keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
-    keep &= ~past_the_article(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
+    keep &= ~outside_the_article(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url)
 
 
