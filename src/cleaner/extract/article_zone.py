@@ -111,8 +111,8 @@ def outside_the_article(
     if not _looks_like_article(words, keep & (index <= cut), in_core):
         return drop
     past = (index > cut) & (probabilities < sure)
-    before = (index < first - FAR_BEFORE) & (probabilities < SURE_BEFORE[favor])
-    return keep & (past | before)
+    far_above = (index < first - FAR_BEFORE) & (probabilities < SURE_BEFORE[favor])
+    return keep & (past | far_above)
 
 
 def _core(
