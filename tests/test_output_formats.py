@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cleaner import Article, clean_article
+from cleaner import Article, Pipeline, clean_article
 from cleaner.blocks import Kind
 from cleaner.shared.urls import safe_url
 
@@ -111,6 +111,68 @@ def test_images_on_request_with_absolute_sources() -> None:
     assert images and all(_safe(str(i.attrs["src"])) for i in images)
     srcs = lxml_html.fragment_fromstring(article.to_html(images=True)).xpath("//figure/img/@src")
     assert srcs == [i.attrs["src"] for i in images]
+
+
+FIGURE_PAGE = (
+    "<html><head><title>Storm floods the harbour | The Valley Courier</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Storm floods the harbour</h1>"
+    "<p>The storm reached the coast on Tuesday night, flooding the harbour and cutting power to thousands of homes "
+    "along the shore, officials said.</p>"
+    "<figure><img src='/img/harbour.jpg' alt='The flooded harbour'>"
+    "<figcaption>Boats sit on the quay after the storm surge. Photo: Jane Doe/AP</figcaption></figure>"
+    "<p>Crews worked through the night to clear the roads, and most of the town had its power back by the "
+    "afternoon, the utility said in a statement.</p><p>Schools stayed closed on Wednesday, and the mayor asked "
+    "residents to keep off the roads near the water until the tide went down.</p></article>"
+    "<footer>© The Valley Courier</footer></body></html>"
+)
+CAPTION = "Boats sit on the quay after the storm surge. Photo: Jane Doe/AP"
+
+
+def test_a_kept_figure_shows_its_caption_with_images_and_only_there() -> None:
+    article = clean_article(FIGURE_PAGE, url="https://courier.example.org/storm")
+    assert CAPTION not in article.text and article.metadata.captions == [CAPTION]  # the captions filter's work
+    assert CAPTION not in article.to_markdown() and CAPTION not in article.to_html()
+    images = [c for c in _inline_children(article.to_markdown(images=True)) if c.type == "image"]
+    assert [(i.attrs["src"], i.attrs["title"], i.content) for i in images] == [
+        ("https://courier.example.org/img/harbour.jpg", CAPTION, "The flooded harbour")
+    ]
+    shown = [text for text in _blocks_of(article.to_markdown(images=True)) if text]  # the image line reads as ""
+    assert shown == _blocks_of(article.to_markdown())  # the caption adds no body text
+    figure = lxml_html.fragment_fromstring(article.to_html(images=True)).xpath("//figure")
+    assert len(figure) == 1 and figure[0].xpath("./img/@src") == ["https://courier.example.org/img/harbour.jpg"]
+    assert figure[0].xpath("./figcaption/text()") == [CAPTION]
+    (unit,) = [u for u in article.to_dict(body=True, images=True)["body"] if "images" in u]
+    assert unit["images"][0]["caption"] == CAPTION
+
+
+def test_without_the_captions_filter_the_caption_is_body_text_shown_once() -> None:
+    pipeline = Pipeline()
+    pipeline.remove("captions")
+    article = pipeline.clean(FIGURE_PAGE, url="https://courier.example.org/storm")
+    assert CAPTION in article.text
+    markdown = article.to_markdown(images=True)
+    assert markdown.count("Photo: Jane Doe/AP") == 1
+    assert [c.attrs.get("title") for c in _inline_children(markdown) if c.type == "image"] == [None]
+    figure = lxml_html.fragment_fromstring(article.to_html(images=True)).xpath("//figure")
+    assert [f.xpath("./figcaption/text()") for f in figure] == [[CAPTION]]
+
+
+def test_a_real_page_figure_keeps_its_caption() -> None:
+    article = _clean("0174")  # a partner logo in a <figure> with "This story also appeared in Mind/Shift"
+    caption = "This story also appeared in Mind/Shift"
+    assert caption in article.metadata.captions and caption not in article.text
+    titles = [c.attrs.get("title") for c in _inline_children(article.to_markdown(images=True)) if c.type == "image"]
+    assert titles == [caption]
+    fragment = lxml_html.fragment_fromstring(article.to_html(images=True))
+    assert fragment.xpath("//figure/figcaption/text()") == [caption]
+    # the page's header photo credit sits in a <figure> around the whole header: it is put on no image
+    assert "Eric Thayer" not in article.to_html(images=True)
+
+
+def test_markdown_input_reads_an_image_title_as_its_caption() -> None:
+    article = clean_article(FIGURE_PAGE, url="https://courier.example.org/storm")
+    again = clean_article(article.to_markdown(images=True), format="markdown")
+    assert [i.caption for b in again.blocks if b.structure is not None for i in b.structure.images] == [CAPTION]
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -25,6 +25,8 @@ class Document:
     favor: str = "balanced"  # what the keep rules lean to: "precision", "balanced" or "recall" (see shared.keep)
     extractor: str = ""  # what produced the blocks: "learned", "trafilatura", "dom" (fallback split), "" (text)
     marked: Marked | None = None  # elements with class/id/role markers, see dom.marked
+    # the caption of each <img> whose caption a filter moved out of the tree, given back to the image (not the text)
+    image_captions: dict[HtmlElement, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
     removed: list[Removal] = field(default_factory=list)

@@ -35,7 +35,7 @@ def main_content(
             blocks = extract_blocks(doc.tree, url) or extract_blocks(doc.tree, url, recall=True)
             doc.extractor = "trafilatura"
             if not blocks:
-                blocks, doc.extractor = as_blocks(segment(doc.tree), url), "dom"
+                blocks, doc.extractor = as_blocks(segment(doc.tree), url, doc.image_captions), "dom"
     except Exception as err:  # an extractor raising on odd markup is a page problem, not a crash
         doc.warnings.append(f"extraction failed: {type(err).__name__}: {err}")
         return []

@@ -104,7 +104,7 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
     keep &= ~outside_the_article(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
-    return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url)
+    return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url, doc.image_captions)
 
 
 def keep_blocks(probabilities: np.ndarray, rows: np.ndarray, beta: float = 1.0) -> np.ndarray:

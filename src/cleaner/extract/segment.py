@@ -10,6 +10,7 @@ and classes that leads to it (cards of a listing share one).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -314,13 +315,16 @@ def _word_marks(word: str) -> tuple[int, ...]:
     return tuple(i for i, rx in enumerate(_SIGNAL_RES) if rx.search(word))
 
 
-def as_blocks(cands: list[Candidate], url: str | None = None) -> list[Block]:
-    """Body blocks from candidates, with their structure (`extract/structure.py`, links resolved against `url`).
+def as_blocks(
+    cands: list[Candidate], url: str | None = None, captions: Mapping[HtmlElement, str] | None = None
+) -> list[Block]:
+    """Body blocks from candidates, with their structure (`extract/structure.py`, links resolved against `url`,
+    images captioned from `captions` when a filter took their caption out of the page).
 
     The cells of one table row become one TABLE block, its text the cells joined by " | ", its structure the cells;
     a code block's text is its text as written, lines and indentation kept.
     """
-    reader = StructureReader(url, _BLOCK_TAG_SET)
+    reader = StructureReader(url, _BLOCK_TAG_SET, captions)
     out: list[Block] = []
     row_of_last: int | None = None
     for c in cands:

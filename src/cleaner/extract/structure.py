@@ -9,6 +9,7 @@ classifier's pass over the whole page stays as cheap as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import islice
 
 from lxml.etree import iterwalk
@@ -30,11 +31,15 @@ _IMAGE_SIBLINGS = 2  # image-only elements right before a block that count as it
 
 
 class StructureReader:
-    """Reads the structure of kept candidates of one page; `url` is the page's address, to resolve links against."""
+    """Reads the structure of kept candidates of one page; `url` is the page's address, to resolve links against,
+    `captions` the captions a filter took out of the page, by image."""
 
-    def __init__(self, url: str | None, block_tags: frozenset[str]) -> None:
+    def __init__(
+        self, url: str | None, block_tags: frozenset[str], captions: Mapping[HtmlElement, str] | None = None
+    ) -> None:
         self.url = url
         self.block_tags = block_tags
+        self.captions = captions or {}
         self._base: str | None = None
         self._base_read = False
         self._segments: dict[HtmlElement, dict[str, list[Span]]] = {}
@@ -115,7 +120,8 @@ class StructureReader:
 
     def images(self, element: HtmlElement, caption: str = "") -> tuple[Image, ...]:
         """The images shown with a block: inside its element, or in image-only elements right before it; for a
-        `<figcaption>`, its figure's images with the caption. Each image is given once per page."""
+        `<figcaption>`, its figure's images with the caption; else each with the caption a filter took out of the
+        page for it. Each image is given once per page."""
         found = self._inline_images(element)
         if element.tag == "figcaption" and (figure := element.getparent()) is not None:
             found = list(figure.iter("img"))
@@ -137,7 +143,7 @@ class StructureReader:
             if url is None or url.startswith("mailto:") or url in self._images_seen:
                 continue
             self._images_seen.add(url)
-            out.append(Image(url, " ".join((img.get("alt") or "").split()), caption))
+            out.append(Image(url, " ".join((img.get("alt") or "").split()), caption or self.captions.get(img, "")))
         return tuple(out)
 
     def _inline_images(self, element: HtmlElement) -> list[HtmlElement]:

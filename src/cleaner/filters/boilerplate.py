@@ -265,8 +265,9 @@ def _stoplist(language: str | None, sample: str) -> frozenset[str]:
 
 
 def _whole_units(blocks: list[Block], drop: set[int]) -> set[int]:
-    """`drop` with the tables a Markdown dump marked with a header row, and its code fences, kept or dropped whole
-    (`shared/units.py`); a plain text dump has neither."""
+    """`drop` with the tables of a dump (a Markdown table, or the tab- or pipe-separated rows of plain text, found by
+    their consistent cells, with or without a header row) and its code fences kept or dropped whole
+    (`shared/units.py`)."""
     tables: dict[int, list[int]] = {}
     units: list[list[int]] = []
     for i, b in enumerate(blocks):
@@ -274,7 +275,7 @@ def _whole_units(blocks: list[Block], drop: set[int]) -> set[int]:
             units.append([i])
         elif b.cells and b.structure is not None and b.structure.table:
             tables.setdefault(b.structure.table, []).append(i)
-    units += [rows for rows in tables.values() if any(blocks[i].structure.header for i in rows)]  # type: ignore[union-attr]
+    units += tables.values()
     if not units:
         return drop
     keep = judge_units(units, [b.word_count for b in blocks], [i not in drop for i in range(len(blocks))])

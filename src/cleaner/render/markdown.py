@@ -1,5 +1,6 @@
 """The body as GitHub-flavoured Markdown: ATX headings, nested lists, `>` quotes, fenced code with its language, pipe
-tables with their header separator row, inline emphasis and code, and (on request) links and images.
+tables with their header separator row, inline emphasis and code, and (on request) links and images (an image's
+caption as its title).
 
 The page's text is escaped so that it can carry no markup of its own: only the structure cleaner read makes
 Markdown, and links and images only from absolute http(s)/mailto URLs (`shared/urls.py`).
@@ -24,15 +25,16 @@ _INDENT = "    "
 
 
 def render_markdown(blocks: list[Block], links: bool = False, images: bool = False) -> str:
-    """Markdown body. `links` writes `[text](URL)` for the links of the page; `images` writes `![alt](src)` before the
-    block each image stood with. Every line of a code block is kept, in a fence longer than any backtick run in it."""
+    """Markdown body. `links` writes `[text](URL)` for the links of the page; `images` writes `![alt](src "caption")`
+    before the block each image stood with. Every line of a code block is kept, in a fence longer than any backtick run in it."""
     out: list[str] = []
     depths = list_depths(blocks)
     position = 0
     for unit in units(blocks):
         first = unit[0]
         if images and first.structure is not None:
-            out += [_image(image) for image in first.structure.images]
+            # a kept <figcaption> block is its images' caption already: no title repeats it
+            out += [_image(image, first.source != "figcaption") for image in first.structure.images]
         if len(unit) > 1 or first.cells:
             out.append(_table(unit))
         elif first.kind is Kind.HEADING:
@@ -143,5 +145,9 @@ def _cell(text: str) -> str:
     return escape_markdown(text).replace("|", "\\|") if text else ""
 
 
-def _image(image: Image) -> str:
-    return f"![{escape_markdown(image.alt)}]({image.src})"
+def _image(image: Image, titled: bool = True) -> str:
+    """`![alt](src)`, with the image's caption as its title: shown with the image, not read as body text."""
+    if not (titled and image.caption):
+        return f"![{escape_markdown(image.alt)}]({image.src})"
+    title = escape_markdown(image.caption).replace('"', '\\"')
+    return f'![{escape_markdown(image.alt)}]({image.src} "{title}")'

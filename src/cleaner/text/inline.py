@@ -19,13 +19,15 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`)(?=\S)(.{1,300}?)(?<=\S)\1")
 
 
 def markdown_images(text: str) -> tuple[Image, ...]:
-    """The images a line shows whose source is an absolute http(s) URL."""
+    """The images a line shows whose source is an absolute http(s) URL, with their title (`"…"`) as caption."""
     out: list[Image] = []
     for m in IMAGE.finditer(text):
-        target = m.group(2).strip().split(" ", 1)[0].strip("<>")
-        url = safe_url(target)
+        target, _, title = m.group(2).strip().partition(" ")
+        url = safe_url(target.strip("<>"))
+        title = title.strip()
+        caption = title[1:-1].replace("\\", "") if len(title) > 1 and title[0] == title[-1] == '"' else ""
         if url is not None and not url.startswith("mailto:"):
-            out.append(Image(url, " ".join(m.group(1).split())))
+            out.append(Image(url, " ".join(m.group(1).split()), " ".join(caption.split())))
     return tuple(out)
 
 

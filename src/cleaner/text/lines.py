@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..blocks import Block, Kind
 from ..body import Image, Structure
 from .inline import markdown_images, markdown_spans
+from .tables import TextTable, find_tables, is_separator_row, pipe_cells
 
 # every pattern here is linear in the line's length: no two quantifiers can share a run of characters
 # (a heading's closing #s are cut in Python: "(.*?)\s*#*\s*$" backtracks cubically on a long run of spaces)
@@ -15,7 +17,6 @@ _MD_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_TABLE_CELL = re.compile(r":?-{2,}:?")  # one cell of a table's separator row, "---" or ":--:"
 # link text and URL stop at the next bracket, so that a run of "[" or "[a](" costs a few steps per character
 _MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
@@ -74,9 +75,12 @@ def _with_images(blocks: list[Block]) -> list[Block]:
 
 def _chunk_blocks(lines: list[str], markdown: bool, table: int = 0) -> list[Block]:
     """Blocks from a run of non-blank lines: hard-wrapped prose is one paragraph, anything else a block per line
-    (the rows of a Markdown table numbered `table`, the row above its separator line its header)."""
+    (the rows of a Markdown table numbered `table`, the row above its separator line its header; the tables of
+    plain text numbered by their first row's place, `table` being the first block's)."""
     if not lines:
         return []
+    if not markdown and (tables := find_tables(lines)):
+        return _with_tables(lines, tables, table)
     if markdown and len(lines) == 2 and _MD_SETEXT.match(lines[1]):
         return [_inline(lines[0], Kind.HEADING, 1 if "=" in lines[1] else 2)]
     if _is_hard_wrapped(lines):
@@ -88,9 +92,26 @@ def _chunk_blocks(lines: list[str], markdown: bool, table: int = 0) -> list[Bloc
             continue
         if block.kind is Kind.TABLE and block.structure is not None:
             block.structure.table = table
-            block.structure.header = i + 1 < len(lines) and _is_table_separator(lines[i + 1].strip())
+            block.structure.header = i + 1 < len(lines) and is_separator_row(lines[i + 1].strip())
         out.append(block)
     return out
+
+
+def _with_tables(lines: list[str], tables: list[TextTable], number: int) -> list[Block]:
+    """Blocks of plain-text lines holding tables: a TABLE block per row of each table, the lines around them as
+    any other lines."""
+    out: list[Block] = []
+    at = 0
+    for found in tables:
+        out += _chunk_blocks(lines[at : found.start], False)
+        first = number + len(out)
+        for k, cells in enumerate(found.rows):
+            row = _table_row(cells)
+            assert row.structure is not None
+            row.structure.table, row.structure.header = first, found.header and k == 0
+            out.append(row)
+        at = found.end
+    return out + _chunk_blocks(lines[at:], False)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -109,13 +130,10 @@ def _line_block(line: str, markdown: bool) -> Block | None:
             return None
         if m := _MD_HEADING.match(stripped):
             return _inline(m.group(2).rstrip().rstrip("#").rstrip(), Kind.HEADING, len(m.group(1)))
-        if _is_table_separator(stripped):
+        if is_separator_row(stripped):
             return None
         if stripped.startswith("|") and stripped.endswith("|"):
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            row = _inline(" | ".join(c for c in cells if c), Kind.TABLE)
-            row.structure = Structure(row.text, cells=tuple(_inline(c, Kind.TABLE).text for c in cells))
-            return row
+            return _table_row(pipe_cells(stripped))
         if m := _MD_QUOTE.match(line):
             return _inline(m.group(1), Kind.QUOTE)
     if m := _MD_LIST.match(line):
@@ -129,13 +147,11 @@ def _line_block(line: str, markdown: bool) -> Block | None:
     return _inline(stripped, kind)
 
 
-def _is_table_separator(line: str) -> bool:
-    """True for a Markdown table's separator row: "|---|:--:|", "--- | ---" (optional outer pipes)."""
-    if "--" not in line:
-        return False
-    inner = line[1:] if line.startswith("|") else line
-    inner = inner[:-1] if inner.endswith("|") else inner
-    return all(_MD_TABLE_CELL.fullmatch(cell.strip()) for cell in inner.split("|"))
+def _table_row(cells: Sequence[str]) -> Block:
+    """A TABLE block of one row: its filled cells joined by " | ", each cell's plain text in its structure."""
+    row = _inline(" | ".join(c for c in cells if c), Kind.TABLE)
+    row.structure = Structure(row.text, cells=tuple(_inline(c, Kind.TABLE).text for c in cells))
+    return row
 
 
 def _looks_like_heading(line: str) -> bool:
