@@ -32,11 +32,31 @@ DUMPS = [
         "2023-08-24",
     ),
     # 'By Korin Miller Published: Jan 29, 2025' on one line, the headline unlike the <title>
-    ("0004.layout.txt", None, None, ["Korin Miller"], "2025-01-29"),
-    # 'Written by Philip Stefanov' on one line
-    ("0033.layout.txt", None, "9 Fitness Trends to Keep An Eye On In 2025 And Beyond", ["Philip Stefanov"], None),
+    (
+        "0004.layout.txt",
+        None,
+        "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists",
+        ["Korin Miller"],
+        "2025-01-29",
+    ),
+    # 'Written by Philip Stefanov' on one line, under the headline the <title> rewords
+    ("0033.layout.txt", None, "Fitness Trends 2025: 9 Things to Keep an Eye On", ["Philip Stefanov"], None),
     # a name line above the date line, no byline phrase
-    ("0433.layout.txt", None, "Introducing the Spice Cayenne Data Accelerator", ["Luke Kim"], "2025-12-17"),
+    (
+        "0433.layout.txt",
+        None,
+        "Introducing Spice Cayenne: The Next-Generation Data Accelerator Built on Vortex for Performance and Scale",
+        ["Luke Kim"],
+        "2025-12-17",
+    ),
+    # the <title> rewords the headline, which sits over its byline and date line under a breadcrumb
+    (
+        "constructed-reworded-en.txt",
+        None,
+        "Seven Cheap Ways to Keep a Small Flat Warm This Winter",
+        ["Sam Lee"],
+        "2024-11-03",
+    ),
     # 'Posted by … on <date>'
     ("constructed-en.txt", None, "City council approves new park budget", ["Jo Roe"], "2015-06-04"),
     # a bare 'Von' over the name, 'Veröffentlicht am 3. Mai 2024'

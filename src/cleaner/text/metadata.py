@@ -3,7 +3,8 @@ first line, the headline, the byline ("By Jane Doe", "Von …", "Par …", "Por 
 line ("June 14, 2015", "14. Juni 2015", "Updated 10:15 GMT, 3 March 2024") as lines of their own near the top.
 
 The headline is the line near the top that repeats the <title> line or its headline part (the title without its
-"| Site" segment), else that part itself. Bylines and date lines are looked for in a window around the headline, where
+"| Site" segment), else a line sharing most of the title's words right over a byline or date line (a headline the
+<title> rewords), else that part itself. Bylines and date lines are looked for in a window around the headline, where
 the article starts; relative dates ("2 days ago") give no calendar day and are skipped; a dated URL is the fallback.
 """
 
@@ -24,6 +25,10 @@ BEFORE_HEADLINE = 3  # byline/date lines looked at above the headline (a kicker,
 AFTER_HEADLINE = 15  # and below it, before the prose
 MAX_BYLINE_WORDS = 14  # 'By Jane Doe and John Roe, Staff Writers | May 3, 2024 | 4 min read'
 MAX_TITLE_WORDS = 30
+MIN_HEADLINE_WORDS = 2
+MIN_TITLE_LIKENESS = 0.5  # share of words (Dice) with the <title> that makes a line a reworded headline
+SIMILAR_WINDOW = 400  # lines searched for it: the headline can sit under hundreds of menu lines
+META_AFTER_HEADLINE = 3  # lines under a reworded headline where its byline or date line is looked for
 PROSE_MIN_WORDS = 15
 _LEAD = " .,;:|•·–—-"  # left of a date line by a split sentence or a separator ('. Last updated on …')
 DATE_SCAN = 600
@@ -230,9 +235,36 @@ def _headline(blocks: list[Block], url: str | None) -> tuple[int | None, str | N
         if block.word_count <= MAX_TITLE_WORDS and (key := fingerprint(block.text)) in rank
     ]
     if not scored:
-        return None, parts[0] if parts else first
+        index = _similar_line(blocks, parts or [first])
+        return (index, blocks[index].text) if index is not None else (None, parts[0] if parts else first)
     index = -max(scored)[3]
     return index, blocks[index].text
+
+
+def _similar_line(blocks: list[Block], parts: list[str]) -> int | None:
+    """Index of the headline reworded for the <title>: a line sharing words with the title's headline `parts` (Dice
+    coefficient of their word sets, at least `MIN_TITLE_LIKENESS`) right over a byline or a date line, the likest
+    (the earliest among equals); else None."""
+    title = set(fingerprint(" ".join(parts)).split())
+    scored = []
+    for i, block in enumerate(blocks[1:SIMILAR_WINDOW], 1):
+        if not MIN_HEADLINE_WORDS <= block.word_count <= MAX_TITLE_WORDS:
+            continue
+        words = set(fingerprint(block.text).split())
+        likeness = 2 * len(words & title) / (len(words) + len(title)) if words else 0.0
+        if likeness >= MIN_TITLE_LIKENESS and _byline_or_date_follows(blocks, i + 1):
+            scored.append((round(likeness, 1), -i))
+    return -max(scored)[1] if scored else None
+
+
+def _byline_or_date_follows(blocks: list[Block], start: int) -> bool:
+    """True when a byline or a date line is among the `META_AFTER_HEADLINE` lines from `start`, before any prose."""
+    for i in range(start, min(len(blocks), start + META_AFTER_HEADLINE)):
+        if dated_line(blocks[i].text) or _byline_at(blocks, i, loose=True):
+            return True
+        if blocks[i].word_count >= PROSE_MIN_WORDS:
+            return False
+    return False
 
 
 def byline_names(text: str) -> list[str]:
