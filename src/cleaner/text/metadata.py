@@ -27,7 +27,7 @@ BEFORE_HEADLINE = 3  # byline/date lines looked at above the headline (a kicker,
 AFTER_HEADLINE = 15  # and below it, before the prose
 MAX_BYLINE_WORDS = 14  # 'By Jane Doe and John Roe, Staff Writers | May 3, 2024 | 4 min read'
 MAX_TITLE_WORDS = 30
-MIN_HEADLINE_WORDS = 2
+MIN_HEADLINE_WORDS = 2  # a reworded headline has at least two words ('Bike Locks')
 MIN_TITLE_LIKENESS = 0.5  # share of words (Dice) with the <title> that makes a line a reworded headline
 SIMILAR_WINDOW = 400  # lines searched for it: the headline can sit under hundreds of menu lines
 META_AFTER_HEADLINE = 3  # lines under a reworded headline where its byline or date line is looked for
@@ -43,7 +43,7 @@ MAX_LINES_BEFORE_PROSE = 20
 MAX_USER_NAME_WORDS = 3  # a forum user name under a 'Thread starter' label: 'beijingwalker', 'Chris Hall'
 MAX_CREDENTIAL_WORDS = 6  # 'Dylan Bailey, MS, RD, FAND': a full name and a few letters after a comma
 _DIGITS = re.compile(r"\d")
-_SEPARATOR = re.compile(r"[|•·●⋅]|\s[–—/-]+\s")
+_SEPARATOR = re.compile(r"[|•·●⋅]|\s[–—/-]+\s")  # between the parts of a byline line ('Jo Roe • May 3, 2024')
 
 
 @dataclass
@@ -252,7 +252,8 @@ def _bare_opener(text: str) -> bool:
 def _headline(blocks: list[Block], url: str | None) -> tuple[int | None, str | None]:
     """(index, text) of the headline: among the lines below the title line that say the whole title or one of its
     headline parts, the one over the most prose (a menu or breadcrumb repeats the section's part too), the likelier
-    part first; else (None, the title's headline part)."""
+    part first; else the line that rewords the title over a byline or date line (`_similar_line`); else (None, the
+    title's headline part)."""
     first = blocks[0].text
     # a Markdown dump opening with a sub-heading, list or quote has no <title> line; a naive one's first line is it
     title_line = blocks[0].kind is Kind.PARAGRAPH or (blocks[0].kind is Kind.HEADING and blocks[0].level <= 1)
@@ -335,12 +336,13 @@ def _dated_byline(text: str) -> tuple[list[str], str] | None:
     if found is None or len(text.split()) > MAX_BYLINE_WORDS:
         return None
     date, start, end = found
-    before = [p for p in _pieces(text[:start]) if p and not _opens_with_date(p)][-1:]  # not 'Updated on
+    before = [p for p in _pieces(text[:start]) if p and not _opens_with_date(p)][-1:]  # not 'Updated on'
     after = [p for p in _pieces(text[end:]) if p][:1]
-    for piece in before + after:
+    for piece, leads in [(p, True) for p in before] + [(p, False) for p in after]:
         name = _name_run(piece)
         rest = piece[len(name) :].split()
-        alone = piece in after or (len(rest) <= 1 and not any(w[:1].isupper() for w in rest))  # 'Jo Roe on'
+        # before the date the part is the name but for a connective ('Jo Roe on'); after it, anything may follow
+        alone = not leads or (len(rest) <= 1 and not any(w[:1].isupper() for w in rest))
         names = byline_names(piece) or ([name] if alone and _full_name(name) and is_name(name) else [])
         if names:
             return names, date
