@@ -9,7 +9,15 @@ import pytest
 
 from cleaner import clean_article
 from cleaner.text import text_to_blocks
-from cleaner.text.metadata import _author_box, _thread_starter, byline_names, dated_line, dump_metadata
+from cleaner.text.metadata import (
+    _author_box,
+    _dated_byline,
+    _long_byline,
+    _thread_starter,
+    byline_names,
+    dated_line,
+    dump_metadata,
+)
 
 TEXT = Path(__file__).resolve().parents[1] / "samples" / "text"
 
@@ -32,11 +40,41 @@ DUMPS = [
         "2023-08-24",
     ),
     # 'By Korin Miller Published: Jan 29, 2025' on one line, the headline unlike the <title>
-    ("0004.layout.txt", None, None, ["Korin Miller"], "2025-01-29"),
-    # 'Written by Philip Stefanov' on one line
-    ("0033.layout.txt", None, "9 Fitness Trends to Keep An Eye On In 2025 And Beyond", ["Philip Stefanov"], None),
+    (
+        "0004.layout.txt",
+        None,
+        "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists",
+        ["Korin Miller"],
+        "2025-01-29",
+    ),
+    # 'Written by Philip Stefanov' on one line, under the headline the <title> rewords
+    ("0033.layout.txt", None, "Fitness Trends 2025: 9 Things to Keep an Eye On", ["Philip Stefanov"], None),
     # a name line above the date line, no byline phrase
-    ("0433.layout.txt", None, "Introducing the Spice Cayenne Data Accelerator", ["Luke Kim"], "2025-12-17"),
+    (
+        "0433.layout.txt",
+        None,
+        "Introducing Spice Cayenne: The Next-Generation Data Accelerator Built on Vortex for Performance and Scale",
+        ["Luke Kim"],
+        "2025-12-17",
+    ),
+    # the <title> rewords the headline, which sits over its byline and date line under a breadcrumb
+    (
+        "constructed-reworded-en.txt",
+        None,
+        "Seven Cheap Ways to Keep a Small Flat Warm This Winter",
+        ["Sam Lee"],
+        "2024-11-03",
+    ),
+    # a layout dump: the reworded headline over 'Name • Updated on <date> • 6 min read', one line for both
+    (
+        "constructed-layout-en.txt",
+        None,
+        "Why Night Trains Are Making a Comeback Across Europe",
+        ["Priya Nair"],
+        "2025-03-12",
+    ),
+    # a layout dump's long byline line: 'Von … – Aktualisiert am 3. Mai 2024, 10:15 Uhr | Faktencheck: … | …'
+    ("constructed-layout-de.txt", None, "Stadtwerke senken Strompreis zum Sommer", ["Jana Muster"], "2024-05-03"),
     # 'Posted by … on <date>'
     ("constructed-en.txt", None, "City council approves new park budget", ["Jo Roe"], "2015-06-04"),
     # a bare 'Von' over the name, 'Veröffentlicht am 3. Mai 2024'
@@ -130,6 +168,11 @@ def test_dated_line(line: str, date: str | None) -> None:
         ("Écrit par Jean Dupont", ["Jean Dupont"]),
         ("Por María García el 3 de mayo de 2024", ["María García"]),
         ("Escrito por Ana de la Vega", ["Ana de la Vega"]),
+        ("By Richard Roe Updated Sep 5, 2024", ["Richard Roe"]),
+        ("Written by: Jane Doe", ["Jane Doe"]),
+        ("Geschrieben von: Jana Muster", ["Jana Muster"]),
+        ("Écrit par : Jean Dupont", ["Jean Dupont"]),
+        ("Escrito por: María García", ["María García"]),
         ("by continuing to use this site you agree", []),
         ("Shop by Brand", []),
     ],
@@ -161,3 +204,40 @@ def test_author_box_is_a_name_over_its_bio() -> None:
 )
 def test_thread_starter(dump: str, names: list[str]) -> None:
     assert _thread_starter(text_to_blocks(dump, markdown=False), set()) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Jo Roe June 4, 2015", (["Jo Roe"], "2015-06-04")),
+        ("Dec 17, 2025 Julia K. Arnold", (["Julia K. Arnold"], "2025-12-17")),
+        ("Priya Nair • Updated on March 12, 2025 • 6 min read", (["Priya Nair"], "2025-03-12")),
+        ("Matt Elm on Dec. 13, 2025", (["Matt Elm"], "2025-12-13")),
+        ("May 3, 2017 By Erin Spring 4 Comments", (["Erin Spring"], "2017-05-03")),
+        ("Jana Muster 3. Mai 2024", (["Jana Muster"], "2024-05-03")),
+        ("14 juin 2015 par Jean Dupont", (["Jean Dupont"], "2015-06-14")),
+        ("María García · 3 de mayo de 2024", (["María García"], "2024-05-03")),
+        ("Travel September 8, 2021", None),  # a section, not a name
+        ("Almost Daily News: Using AI for Analytics (2025-09-21)", None),  # a title with its date
+    ],
+)
+def test_dated_byline(line: str, found: tuple[list[str], str] | None) -> None:
+    assert _dated_byline(line) == found
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "By Jo Roe – Updated Sep 9, 2025 at 1:00 PM EST | Fact-checked by Ann Lee | Share this story with friends",
+            ["Jo Roe"],
+        ),
+        (
+            "by Dan Gill | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About Brakes | 0 comments",
+            ["Dan Gill"],
+        ),
+        ("By Christmas Eve the town square fills with stalls selling mulled wine, roasted chestnuts and toys", []),
+    ],
+)
+def test_long_byline(line: str, names: list[str]) -> None:
+    assert _long_byline(line) == names

@@ -129,13 +129,19 @@ _DATE_UNITS = re.compile(r"[\W\d_年月日년월일]+")  # what `date_line` remo
 
 def parse_date(text: str) -> str | None:
     """The first date in `text` as YYYY-MM-DD, or None."""
+    found = date_span(text)
+    return found[0] if found else None
+
+
+def date_span(text: str) -> tuple[str, int, int] | None:
+    """(YYYY-MM-DD, start, end) of the first date in `text` (by the first pattern that finds one), or None."""
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             month = int(m.group("mnum")) if "mnum" in m.groupdict() and m.group("mnum") else None
             if month is None:
                 month = _MONTHS.get(m.group("month").lower())
             if month and (found := _valid(m.group("year"), month, int(m.group("day")))):
-                return found
+                return found, m.start(), m.end()
     return None
 
 

@@ -3,8 +3,11 @@ first line, the headline, the byline ("By Jane Doe", "Von …", "Par …", "Por 
 line ("June 14, 2015", "14. Juni 2015", "Updated 10:15 GMT, 3 March 2024") as lines of their own near the top.
 
 The headline is the line near the top that repeats the <title> line or its headline part (the title without its
-"| Site" segment), else that part itself. Bylines and date lines are looked for in a window around the headline, where
-the article starts; relative dates ("2 days ago") give no calendar day and are skipped; a dated URL is the fallback.
+"| Site" segment), else a line sharing most of the title's words right over a byline or date line (a headline the
+<title> rewords), else that part itself. Bylines and date lines are looked for in a window around the headline, where
+the article starts; a layout dump puts both on one line ("Jo Roe • Updated on June 4, 2015 • 6 min read", "By Jo Roe –
+Updated … | Fact-checked by …"), read for its name and date. Relative dates ("2 days ago") give no calendar day and are
+skipped; a dated URL is the fallback.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..blocks import Block, Kind, fingerprint
-from ..metadata.dates import date_line, parse_date, url_date
+from ..metadata.dates import date_line, date_span, parse_date, url_date
 from ..metadata.fields import headline_parts, split_authors
 from ..metadata.html import byline_opener, byline_pieces, is_name
 from ..shared.phrases import pattern
@@ -24,7 +27,12 @@ BEFORE_HEADLINE = 3  # byline/date lines looked at above the headline (a kicker,
 AFTER_HEADLINE = 15  # and below it, before the prose
 MAX_BYLINE_WORDS = 14  # 'By Jane Doe and John Roe, Staff Writers | May 3, 2024 | 4 min read'
 MAX_TITLE_WORDS = 30
+MIN_HEADLINE_WORDS = 2  # a reworded headline has at least two words ('Bike Locks')
+MIN_TITLE_LIKENESS = 0.5  # share of words (Dice) with the <title> that makes a line a reworded headline
+SIMILAR_WINDOW = 400  # lines searched for it: the headline can sit under hundreds of menu lines
+META_AFTER_HEADLINE = 3  # lines under a reworded headline where its byline or date line is looked for
 PROSE_MIN_WORDS = 15
+SENTENCE_WORDS = 3  # lower-case words after 'By Name' that make the line a sentence ('By Christmas Eve the town …')
 _LEAD = " .,;:|•·–—-"  # left of a date line by a split sentence or a separator ('. Last updated on …')
 DATE_SCAN = 600
 # a person's full name on a line of its own: two to four capitalised words ('Mary-Jane O’Neil', 'J. R. Doe')
@@ -35,6 +43,7 @@ MAX_LINES_BEFORE_PROSE = 20
 MAX_USER_NAME_WORDS = 3  # a forum user name under a 'Thread starter' label: 'beijingwalker', 'Chris Hall'
 MAX_CREDENTIAL_WORDS = 6  # 'Dylan Bailey, MS, RD, FAND': a full name and a few letters after a comma
 _DIGITS = re.compile(r"\d")
+_SEPARATOR = re.compile(r"[|•·●⋅]|\s[–—/-]+\s")  # between the parts of a byline line ('Jo Roe • May 3, 2024')
 
 
 @dataclass
@@ -60,13 +69,25 @@ def dump_metadata(blocks: list[Block], url: str | None = None) -> DumpMetadata:
     byline = None  # index of the byline line
     for i in window:
         text = blocks[i].text
-        if i == found.headline or len(text.split()) > MAX_BYLINE_WORDS:
+        if i == found.headline:
             continue
+        if len(text.split()) > MAX_BYLINE_WORDS:
+            if byline is None and (names := _long_byline(text)):
+                found.authors, byline = names, i
+                found.date = found.date or parse_date(text)
+            continue
+        beside = _dated_byline(text) if byline is None else None
         if found.date is None and (date := dated_line(text)):
             found.date = date
             found.lines.add(i)
+            if beside:  # 'Jo Roe June 4, 2015'
+                found.authors, byline = beside[0], i
         elif byline is None and (names := _byline_at(blocks, i, loose=True)):
             found.authors, byline = names, i
+            found.date = found.date or parse_date(text)  # 'By Jo Roe | May 3, 2024'
+        elif beside:  # 'Jo Roe • Updated on Jul 4, 2024 • 28 min read'
+            found.authors, byline = beside[0], i
+            found.date = found.date or beside[1]
     found.date = found.date or url_date(url)
     if found.date is None:
         found.date, index = _first_date_line(blocks)
@@ -101,6 +122,23 @@ def _byline_at(blocks: list[Block], i: int, loose: bool) -> list[str]:
         following = blocks[i + 1].text if i + 1 < len(blocks) else ""
         return byline_names(f"{text} {following}") if len(following.split()) <= MAX_BYLINE_WORDS else []
     return byline_names(text) if loose else []
+
+
+def _long_byline(text: str) -> list[str]:
+    """The full names a long line opens with behind a byline phrase, read in its first part ('By Jo Roe – Updated Sep
+    9, 2025 at 1:00 PM EST | Fact-checked by …': a layout dump's byline line), or []."""
+    first = _pieces(text)[0]
+    names = byline_names(first) if byline_opener().match(first) else []
+    if not names or _sentence_goes_on(first.split(names[0], 1)[-1]):  # not 'By Christmas Eve the town square …'
+        return []
+    return names if all(_full_name(n) for n in names) else []
+
+
+def _sentence_goes_on(text: str) -> bool:
+    """True when the text opens with `SENTENCE_WORDS` lower-case words: a sentence, not what follows a byline's name
+    (', Staff Writer', 'on May 3, 2024')."""
+    words = text.split()[:SENTENCE_WORDS]
+    return len(words) == SENTENCE_WORDS and all(w[:1].islower() for w in words)
 
 
 def _name_by_date(blocks: list[Block], date_lines: set[int], headline: int | None = None) -> list[str]:
@@ -214,7 +252,8 @@ def _bare_opener(text: str) -> bool:
 def _headline(blocks: list[Block], url: str | None) -> tuple[int | None, str | None]:
     """(index, text) of the headline: among the lines below the title line that say the whole title or one of its
     headline parts, the one over the most prose (a menu or breadcrumb repeats the section's part too), the likelier
-    part first; else (None, the title's headline part)."""
+    part first; else the line that rewords the title over a byline or date line (`_similar_line`); else (None, the
+    title's headline part)."""
     first = blocks[0].text
     # a Markdown dump opening with a sub-heading, list or quote has no <title> line; a naive one's first line is it
     title_line = blocks[0].kind is Kind.PARAGRAPH or (blocks[0].kind is Kind.HEADING and blocks[0].level <= 1)
@@ -230,9 +269,36 @@ def _headline(blocks: list[Block], url: str | None) -> tuple[int | None, str | N
         if block.word_count <= MAX_TITLE_WORDS and (key := fingerprint(block.text)) in rank
     ]
     if not scored:
-        return None, parts[0] if parts else first
+        index = _similar_line(blocks, parts or [first])
+        return (index, blocks[index].text) if index is not None else (None, parts[0] if parts else first)
     index = -max(scored)[3]
     return index, blocks[index].text
+
+
+def _similar_line(blocks: list[Block], parts: list[str]) -> int | None:
+    """Index of the headline reworded for the <title>: a line sharing words with the title's headline `parts` (Dice
+    coefficient of their word sets, at least `MIN_TITLE_LIKENESS`) right over a byline or a date line, the likest
+    (the earliest among equals); else None."""
+    title = set(fingerprint(" ".join(parts)).split())
+    scored = []
+    for i, block in enumerate(blocks[1:SIMILAR_WINDOW], 1):
+        if not MIN_HEADLINE_WORDS <= block.word_count <= MAX_TITLE_WORDS:
+            continue
+        words = set(fingerprint(block.text).split())
+        likeness = 2 * len(words & title) / (len(words) + len(title)) if words else 0.0
+        if likeness >= MIN_TITLE_LIKENESS and _byline_or_date_follows(blocks, i + 1):
+            scored.append((round(likeness, 1), -i))
+    return -max(scored)[1] if scored else None
+
+
+def _byline_or_date_follows(blocks: list[Block], start: int) -> bool:
+    """True when a byline or a date line is among the `META_AFTER_HEADLINE` lines from `start`, before any prose."""
+    for i in range(start, min(len(blocks), start + META_AFTER_HEADLINE)):
+        if dated_line(blocks[i].text) or _byline_at(blocks, i, loose=True) or _dated_byline(blocks[i].text):
+            return True
+        if blocks[i].word_count >= PROSE_MIN_WORDS:
+            return False
+    return False
 
 
 def byline_names(text: str) -> list[str]:
@@ -247,11 +313,12 @@ def byline_names(text: str) -> list[str]:
 
 def _name_run(text: str) -> str:
     """The capitalised words a name starts with, without what follows ('Jo Roe Published: May 3' -> 'Jo Roe',
-    'María García el 3' -> 'María García'); particles ('de', 'von') are kept inside a name."""
+    'María García el 3' -> 'María García', 'Jo Roe Updated Sep 5, 2024' -> 'Jo Roe'); particles ('de', 'von') are kept
+    inside a name."""
     words = text.split()
     kept: list[str] = []
     for i, word in enumerate(words):
-        if word.endswith(":"):  # a label ('Published:') ends the name
+        if word.endswith(":") or _opens_with_date(" ".join(words[i:])):  # a label ('Published:') ends the name
             break
         following = next((w for w in words[i + 1 :] if w not in _PARTICLES), "")
         inside = word in _PARTICLES and following[:1].isupper()
@@ -261,8 +328,36 @@ def _name_run(text: str) -> str:
     return " ".join(kept)
 
 
+def _dated_byline(text: str) -> tuple[list[str], str] | None:
+    """(names, date) of a short line holding a date and, right before or after it, a byline or a full name: a
+    layout dump's one line for both ('Jo Roe June 4, 2015', 'May 3, 2017 By Jo Roe 4 Comments', 'Jo Roe • Updated on
+    Jul 4, 2024 • 28 min read'); else None."""
+    found = date_span(text)
+    if found is None or len(text.split()) > MAX_BYLINE_WORDS:
+        return None
+    date, start, end = found
+    before = [p for p in _pieces(text[:start]) if p and not _opens_with_date(p)][-1:]  # not 'Updated on'
+    after = [p for p in _pieces(text[end:]) if p][:1]
+    for piece, leads in [(p, True) for p in before] + [(p, False) for p in after]:
+        name = _name_run(piece)
+        rest = piece[len(name) :].split()
+        # before the date the part is the name but for a connective ('Jo Roe on'); after it, anything may follow
+        alone = not leads or (len(rest) <= 1 and not any(w[:1].isupper() for w in rest))
+        names = byline_names(piece) or ([name] if alone and _full_name(name) and is_name(name) else [])
+        if names:
+            return names, date
+    return None
+
+
+def _opens_with_date(text: str) -> bool:
+    """True when the text starts with a date, or with a date line's label ('Updated', 'Veröffentlicht am')."""
+    found = date_span(text)
+    return (found is not None and found[1] == 0) or pattern("date_label", anchored=True).match(text) is not None
+
+
 def _pieces(text: str) -> list[str]:
-    return [p.strip() for p in text.replace("•", "|").replace("·", "|").split("|")]
+    """The parts of a line between separators ('|', '•', '·', a spaced dash or slash)."""
+    return [p.strip() for p in _SEPARATOR.split(text)]
 
 
 def prose_after(blocks: list[Block], start: int) -> int:
