@@ -33,9 +33,10 @@ MAX_ATTRIBUTES = 256
 MAX_PART_CHARS = 4_000_000
 MAX_PART_BYTES = 9_000_000
 # candidate blocks a page is scored as: past it, runs of consecutive candidates are merged into one
-# (`extract.coalesce`). Each block costs about 40 us through features, model and filters, so a flood of 90 000 list
-# items under the element limit took 4 s; real pages have a few hundred (the most among 3 499 pages: 2 641)
-MAX_BLOCKS = 10_000
+# (`extract.coalesce`). Each block costs about 40 us through features, model and filters: a flood of 90 000 list
+# items under the element limit took 4 s, 1.4 s merged down to this. Real pages have a few hundred (the most among
+# 3 499 pages of three corpora: 2 641)
+MAX_BLOCKS = 5_000
 # characters of one block that the per-line measures of text dumps read (word shares, phrases, repeats, the line
 # classifier's features): past it, its head and tail, half each. Real dump lines are shorter (the longest among the
 # naive and layout dumps of 3 499 pages: 58 118 characters); one line of 18 MB took 8 s, most of it in those measures
