@@ -78,7 +78,10 @@ def _assert_inert_markdown(markdown: str) -> None:
     md.validateLink = lambda url: True
     html = md.render(markdown)
     assert not re.search(
-        r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", html, re.I
+        r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)"
+        r"(?: start=\"\d+\"| class=\"language-[A-Za-z0-9_+#.-]{1,30}\")?\s*/?>)[a-z!?/]",
+        html,
+        re.I,
     ), html
 
 
