@@ -30,9 +30,12 @@ CORPUS = ROOT / ".fuzz" / "corpus"
 SEED_BYTES = 64 * 1024
 DEFAULT_FLAGS = ["-max_total_time=600", "-timeout=30", "-max_len=65536", "-rss_limit_mb=4096", "-print_final_stats=1"]
 # what a Markdown renderer must never make of our output: links, images, raw HTML, event handlers
-# (our Markdown has no links, images or HTML: any tag but these plain ones, or any attribute, came from the input)
+# (our Markdown has no links, images or HTML: any tag but these plain ones, or any attribute but the class a fence's
+# language becomes, came from the input)
 _UNSAFE_HTML = re.compile(
-    r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)(?: start=\"\d+\")?\s*/?>)[a-z!?/]", re.I
+    r"<(?!/?(?:p|h[1-6]|ul|ol|li|blockquote|pre|code|em|strong|hr|br)"
+    r"(?: start=\"\d+\"| class=\"language-[A-Za-z0-9_+#.-]{1,30}\")?\s*/?>)[a-z!?/]",
+    re.I,
 )
 
 

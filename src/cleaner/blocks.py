@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .body import Span, Structure
+from .limits import LINE_SAMPLE_CHARS
 from .shared.scripts import UNSPACED_TERMINALS, WORD
 
 
@@ -68,6 +69,15 @@ class Block:
     def is_heading(self) -> bool:
         """True for headings."""
         return self.kind is Kind.HEADING
+
+
+def sample(text: str) -> str:
+    """`text`, or when it is over LINE_SAMPLE_CHARS its head and tail (half each, joined by a space): what the
+    per-line measures read, so that one huge line costs them what a long one does."""
+    if len(text) <= LINE_SAMPLE_CHARS:
+        return text
+    half = LINE_SAMPLE_CHARS // 2
+    return f"{text[:half]} {text[-half:]}"
 
 
 def fingerprint(text: str) -> str:

@@ -32,6 +32,15 @@ MAX_ATTRIBUTES = 256
 # lost. Of 1 497 real pages, 16 have such a part over 1 MB, the largest 3.4 MB (a script). JSON-LD up to it is read
 MAX_PART_CHARS = 4_000_000
 MAX_PART_BYTES = 9_000_000
+# candidate blocks a page is scored as: past it, runs of consecutive candidates are merged into one
+# (`extract.coalesce`). Each block costs about 40 us through features, model and filters: a flood of 90 000 list
+# items under the element limit took 4 s, 1.4 s merged down to this. Real pages have a few hundred (the most among
+# 3 499 pages of three corpora: 2 641)
+MAX_BLOCKS = 5_000
+# characters of one block that the per-line measures of text dumps read (word shares, phrases, repeats, the line
+# classifier's features): past it, its head and tail, half each. Real dump lines are shorter (the longest among the
+# naive and layout dumps of 3 499 pages: 58 118 characters); one line of 18 MB took 8 s, most of it in those measures
+LINE_SAMPLE_CHARS = 100_000
 
 
 @dataclass(frozen=True)

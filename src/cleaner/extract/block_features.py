@@ -168,7 +168,7 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
             np.log1p(_column(paths[c.path] for c in cands) - 1),
             np.log1p(_column(map(repeats.__getitem__, lowered)) - 1),
             words / max(1.0, words.max()),
-            _column(best is not None and best in c.parents for c in cands),
+            _column(best is not None and c.within(best) for c in cands),
             counts[:, 5] * per_word,
             counts[:, 6],
         ]
@@ -262,7 +262,7 @@ def _phrases(cands: Sequence[Candidate]) -> np.ndarray:
 def _around_best(cands: Sequence[Candidate], best: int | None) -> np.ndarray:
     """Per block: 1 in the first column when it comes before the best container, in the second when after it."""
     out = np.zeros((len(cands), 2), dtype=np.float32)
-    inside = [i for i, c in enumerate(cands) if best is not None and best in c.parents]
+    inside = [i for i, c in enumerate(cands) if best is not None and c.within(best)]
     if inside:
         out[: inside[0], 0] = 1.0
         out[inside[-1] + 1 :, 1] = 1.0

@@ -24,6 +24,7 @@ from ..shared.keep import BETA, expected_f1_keep
 from . import context_features
 from .article_zone import outside_the_article
 from .block_features import feature_names, features
+from .coalesce import coalesced
 from .segment import Candidate, as_blocks, segment
 from .units import whole_units
 
@@ -84,7 +85,7 @@ def load_block_model(path: Path) -> BlockModel | None:
 def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
     """The page's candidate blocks and their feature rows (training calls this too: it sees what cleaning sees)."""
     assert doc.tree is not None
-    cands = segment(doc.tree)
+    cands = coalesced(segment(doc.tree))
     title = doc.tree.findtext(".//title") or ""
     return cands, features(cands, title, doc.metadata.page_type or "")
 

@@ -106,6 +106,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _NUMBERS = re.compile(r"\d+")
 _PATH_DEPTH = 6  # ancestors that make a block's path signature
 _NEAR_DEPTH = 3  # ancestors (the element itself included) whose class signals count as near
+# enclosing block-level elements a block records (its own included): the features look 6 up at most. All of them
+# would cost each block the page's depth: 90 000 list items 200 levels down held 150 MB of them
+_PARENT_LEVELS = 8
 _NO_HITS = (0,) * len(SIGNALS)  # `near` of a block with no signal among its nearest ancestors
 
 
@@ -124,9 +127,16 @@ class Candidate:
     near: tuple[int, ...]  # per SIGNALS: the same over the block's own element and its nearest ancestors
     hidden: bool
     path: int  # hash of the tags and classes of the nearest ancestors
-    parents: tuple[int, ...] = field(default=())  # serials of the enclosing block-level elements, outermost first
+    parents: tuple[int, ...] = field(default=())  # serials of the innermost _PARENT_LEVELS enclosing block-level
+    # elements (its own included), outermost first
     element: HtmlElement | None = None  # the innermost block-level element: kept blocks read their structure there
     raw: str = ""  # a code block's text as written (lines and indentation), "" for other kinds
+    ends: list[int] = field(default_factory=list)  # per serial, the last serial opened inside it (shared by a page's)
+
+    def within(self, serial: int) -> bool:
+        """True when the block-level element numbered `serial` holds this block (or is its own element): serials
+        number elements in document order, so it holds exactly the serials from its own to its `ends` entry."""
+        return bool(self.parents) and serial <= self.parents[-1] <= self.ends[serial]
 
     @property
     def link_density(self) -> float:
@@ -146,6 +156,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
     link_chars = 0  # characters of `parts` inside links
     blocks: list[str] = []  # tags of the open block-level elements
     serials: list[int] = []  # and their serial numbers (ids of lxml proxies get reused)
+    ends: list[int] = [0]  # per serial, the last serial opened inside it (set when it closes)
     elements: list[HtmlElement] = []  # and the elements themselves
     kinds: list[Kind] = [Kind.PARAGRAPH]  # and the kind their text gets
     opened = 0  # block-level elements opened so far
@@ -171,7 +182,18 @@ def segment(tree: HtmlElement) -> list[Candidate]:
             if has_text:
                 out.append(
                     _candidate(
-                        parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials, elements
+                        parts,
+                        blocks,
+                        kinds,
+                        link_chars,
+                        path,
+                        inside,
+                        signals,
+                        hit_stack,
+                        hidden,
+                        serials,
+                        elements,
+                        ends,
                     )
                 )
                 has_text = False
@@ -183,6 +205,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
                 blocks.append(tag)
                 kinds.append(_KIND.get(tag, kinds[-1]))  # the nearest enclosing tag with a kind decides
                 serials.append(opened)
+                ends.append(opened)
                 elements.append(element)
                 if tag in _CELLS:
                     parts.append(" | ")
@@ -223,7 +246,7 @@ def segment(tree: HtmlElement) -> list[Candidate]:
                 if tag in _BLOCK_TAGS:
                     blocks.pop()
                     kinds.pop()
-                    serials.pop()
+                    ends[serials.pop()] = opened
                     elements.pop()
                 elif tag == "a":
                     in_link -= 1
@@ -243,7 +266,9 @@ def segment(tree: HtmlElement) -> list[Candidate]:
                 link_chars += len(text.strip())
     if has_text:
         out.append(
-            _candidate(parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials, elements)
+            _candidate(
+                parts, blocks, kinds, link_chars, path, inside, signals, hit_stack, hidden, serials, elements, ends
+            )
         )
     return out
 
@@ -260,6 +285,7 @@ def _candidate(
     hidden: int,
     serials: list[int],
     elements: list[HtmlElement],
+    ends: list[int],
 ) -> Candidate:
     """The block whose text is `parts`, with the state of the walk around it."""
     joined = "".join(parts)
@@ -289,9 +315,10 @@ def _candidate(
         near,
         hidden > 0,
         hash(tuple(path[-_PATH_DEPTH:])),
-        tuple(serials),
+        tuple(serials[-_PARENT_LEVELS:]),
         elements[-1] if elements else None,
         joined if kind is Kind.CODE else "",
+        ends,
     )
 
 

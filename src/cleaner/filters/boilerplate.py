@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import islice
 
 import justext
 import numpy as np
 
-from ..blocks import Block, Kind
+from ..blocks import Block, Kind, sample
 from ..document import Document
 from ..filter import Filter
 from ..shared.keep import BETA
@@ -115,7 +116,7 @@ class BoilerplateFilter(Filter):
 
     def _rule_classes(self, blocks: list[Block], language: str | None) -> tuple[frozenset[str], list[str], list[str]]:
         """The stop words used, and the rule classifier's context-free and revised class of every block."""
-        stoplist = _stoplist(language, " ".join(b.text for b in blocks[:400]))
+        stoplist = _stoplist(language, " ".join(sample(b.text) for b in blocks[:400]))
         first_pass = [self.classify(b, stoplist) for b in blocks]
         return stoplist, first_pass, revise(blocks, first_pass)
 
@@ -143,7 +144,7 @@ class BoilerplateFilter(Filter):
             return BAD
         if length < self.options["length_low"]:
             return BAD if block.link_density > 0 else SHORT
-        words = [w.lower() for w in _WORD.findall(block.text)]
+        words = [w.lower() for w in _WORD.findall(sample(block.text))]
         density = sum(w in stoplist for w in words) / len(words) if words else 0.0
         if density >= self.options["stopwords_high"]:
             return GOOD if length > self.options["length_high"] else NEARGOOD
@@ -255,11 +256,11 @@ def _stoplist_named(language: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(language))
 
 
-def _stoplist(language: str | None, sample: str) -> frozenset[str]:
-    """jusText's stop words for `language` (ISO code), else for the language whose stop words cover most of `sample`."""
+def _stoplist(language: str | None, text: str) -> frozenset[str]:
+    """jusText's stop words for `language` (ISO code), else for the language whose stop words cover most of `text`."""
     if language in _ISO:
         return _stoplist_named(_ISO[language])
-    counts = Counter(w.lower() for w in _WORD.findall(sample)[:3000])
+    counts = Counter(m.group().lower() for m in islice(_WORD.finditer(text), 3000))
     best = max(_GUESS_LANGUAGES, key=lambda lang: sum(n for w, n in counts.items() if w in _stoplist_named(lang)))
     return _stoplist_named(best)
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from ..blocks import Block, Kind
+from ..blocks import Block, Kind, sample
 from ..document import Document
 from ..filter import Filter
 from ..shared.dom import marker, text_of, word_count
@@ -50,7 +50,7 @@ class IconFilter(Filter):
     def judge(self, block: Block, index: int, doc: Document) -> str | None:
         if block.kind is Kind.CODE or block.ends_sentence:
             return None
-        tokens = block.text.split()
+        tokens = sample(block.text).split()
         if len(tokens) < self.options["min_line_tokens"]:
             return None
         vocab = _icon_vocabulary()

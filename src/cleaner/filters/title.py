@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..blocks import Block, Kind, fingerprint
+from ..blocks import Block, Kind, fingerprint, sample
 from ..document import Document
 from ..filter import Filter
 from ..text.metadata import prose_after
@@ -69,7 +69,7 @@ def _find_headline(blocks: list[Block]) -> int | None:
     for i, block in enumerate(blocks[:5]):
         if block.kind is Kind.HEADING and block.level == 1:
             return i
-    keys = [fingerprint(b.text) for b in blocks]
+    keys = [fingerprint(sample(b.text)) for b in blocks]  # compared for short lines only
     counts = Counter(keys)
     scored = []
     for i, block in enumerate(blocks):

@@ -11,6 +11,7 @@ the scan is linear in the page. A page with nothing to change comes back as the 
 from __future__ import annotations
 
 import re
+import string
 
 from ..errors import TooManyElements
 from ..limits import MAX_ATTRIBUTES, MAX_PART_BYTES, MAX_PART_CHARS
@@ -53,6 +54,7 @@ _SCRIPT_DATA = re.compile(rf"<!--|</script(?=[{_WS}/>])", re.I)
 _SCRIPT_ESCAPED = re.compile(rf"-->|</script(?=[{_WS}/>])|<script(?=[{_WS}/>])", re.I)
 _SCRIPT_DOUBLE = re.compile(rf"-->|</script(?=[{_WS}/>])", re.I)
 _COMMENT_END = re.compile(r"--!?>")
+_ASCII_LETTERS = frozenset(string.ascii_letters)  # what may follow "<" or "</" in a tag name
 _MB = 1_000_000
 
 
@@ -92,7 +94,7 @@ class _Scan:
             elif (
                 text.startswith(("<!", "<?"), pos)
                 or text.startswith("</", pos)
-                and not text[pos + 2 : pos + 3].isalpha()
+                and text[pos + 2 : pos + 3] not in _ASCII_LETTERS  # "</º" is a bogus comment, as "</1"
             ):
                 pos = self._bogus(pos)
             else:

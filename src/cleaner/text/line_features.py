@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..blocks import Block, Kind, fingerprint
+from ..blocks import Block, Kind, fingerprint, sample
 from ..shared.keep import expected_f1_keep
 from ..shared.phrases import pattern
 
@@ -158,19 +158,20 @@ def features(
     n = len(blocks)
     if not n:
         return np.zeros((0, len(feature_names())), dtype=np.float32)
-    base = np.array([_text_row(b, stoplist) for b in blocks], dtype=np.float64)
+    texts = [sample(b.text) for b in blocks]  # a huge line is read by its head and tail
+    base = np.array([_text_row(b, t, stoplist) for b, t in zip(blocks, texts, strict=True)], dtype=np.float64)
     words, chars = base[:, 0].copy(), base[:, 1].copy()
     base[:, :2] = np.log1p(base[:, :2])
     col = {name: base[:, i] for i, name in enumerate(_BASE[:12])}
-    prints = [fingerprint(b.text) for b in blocks]
+    prints = [fingerprint(t) for t in texts]
     counts = Counter(prints)
     repeats = np.log([counts[p] for p in prints])
-    copyright_ = np.array([float("©" in b.text) for b in blocks])
+    copyright_ = np.array([float("©" in t) for t in texts])
     short = (words <= SHORT_WORDS).astype(np.float64)
     prose = ((words >= PROSE_WORDS) & (col["stopwords"] >= PROSE_STOPWORDS)).astype(np.float64)
     share_of_max = words / max(1.0, words.max())
     kinds = np.array([[float(b.kind is k) for k in _KINDS] for b in blocks])
-    phrases = np.array([_phrase_hits(b.text) for b in blocks])
+    phrases = np.array([_phrase_hits(t) for t in texts])
     first = np.array([[float(c == r) for r in RULE_CLASSES] for c in first_pass])
     rule_good = np.array([float(c == "good") for c in revised])
     good_at = np.flatnonzero(rule_good)
@@ -198,10 +199,10 @@ def features(
     columns.append(_prose_runs(words, prose))
     columns.append(_dense_stretch(words, prose))
     columns += [_shift(base[:, [_BASE.index(c) for c in _SHIFTED]], k) for k in (-2, 2)]
-    types = _line_types([b.text for b in blocks], words)
+    types = _line_types(texts, words)
     around = types[:, [_LINE_TYPES.index(c) for c in _LINE_TYPES_AROUND]]
     columns += [types, _shift(around, -1), _shift(around, 1), np.tile(types.mean(axis=0), (n, 1))]
-    columns.append(lexicon_columns([word_set(b.text) for b in blocks], lexicon))
+    columns.append(lexicon_columns([word_set(t) for t in texts], lexicon))
     return np.column_stack(columns).astype(np.float32)
 
 
@@ -239,15 +240,16 @@ def lexicon_columns(word_sets: Sequence[set[str]], lexicon: Mapping[str, float])
     return np.column_stack([rows] + [_window_mean(mean, k, before) for k in (1, 3) for before in (True, False)])
 
 
-def _text_row(block: Block, stoplist: frozenset[str]) -> list[float]:
-    """The first twelve base columns of one block, from its text alone (word and character counts not yet logged)."""
-    text = block.text
+def _text_row(block: Block, text: str, stoplist: frozenset[str]) -> list[float]:
+    """The first twelve base columns of one block, from its text alone (word and character counts not yet logged);
+    the shares are read in `text`, the block's text or its `sample`, the counts in the whole of it."""
     toks = _WORD.findall(text)
+    words = len(toks) if text is block.text else len(_WORD.findall(block.text))
     w = max(1, len(toks))
     return [
-        float(len(toks)),
-        float(len(text)),
-        len(text) / w,
+        float(words),
+        float(len(block.text)),
+        len(block.text) / max(1, words),
         float(bool(_TERMINAL.search(text))),
         len(_PUNCT.findall(text)) / w,
         text.count(",") / w,
