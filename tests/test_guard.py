@@ -184,3 +184,11 @@ def test_an_unclosed_title_is_ended_at_its_first_tag_only_when_it_ran_over_the_p
     repaired, notes = guard_markup(ran)
     assert "</title><div>" in repaired and len(notes) == 1
     assert document_fromstring(repaired).findtext(".//p") == "Body"
+
+
+def test_a_long_textarea_of_embed_code_stays_a_textarea_but_an_unclosed_one_ends_at_its_first_tag() -> None:
+    embed = "<blockquote class='embed'><p>" + "Embedded post text. " * 150 + "</p></blockquote>"
+    page = f"<html><body><p>Article.</p><textarea>{embed}</textarea><p>More.</p></body></html>"
+    assert guard_markup(page) == (page, [])  # closed: its markup is its text, as a browser shows it
+    repaired, notes = guard_markup(f"<html><body><textarea>{embed}<p>More.</p></body></html>")
+    assert repaired.startswith("<html><body><textarea></textarea><blockquote") and len(notes) == 1

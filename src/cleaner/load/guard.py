@@ -24,8 +24,11 @@ _FAST_NAME = rf"[^{_WS}/>][^{_WS}/>=]{{0,{_LONG}}}+"
 _FAST_VALUE = rf"(?>\"[^\"]{{0,{_LONG}}}+\"|'[^']{{0,{_LONG}}}+'|(?![\"'])[^{_WS}>]{{0,{_LONG}}}+)"
 _FAST_ATTRIBUTE = rf"(?>[{_WS}/]*+{_FAST_NAME}(?>[{_WS}]*+=[{_WS}]*+{_FAST_VALUE}|(?![{_WS}]*+=)))"
 _FAST_FEW = MAX_ATTRIBUTES // 4  # tags with more attributes (or longer values) go to the careful path
-_RCDATA = ("title", "textarea")  # raw text that a truncated page can leave unclosed over the rest of the page
-_MAX_RCDATA_CHARS = 2_000  # a title or textarea longer than that which holds markup ran over the page
+# raw text that a damaged page can leave unclosed over the rest of the page: a title longer than _MAX_RCDATA_CHARS
+# that holds markup ran over it; a textarea may hold markup of its own (an "embed this" code box), so only one with
+# no end tag at all did
+_RCDATA = ("title", "textarea")
+_MAX_RCDATA_CHARS = 2_000
 _MARKUP = re.compile(r"<[A-Za-z/!]")
 # start tags whose self-closing slash libxml2 honours and so loses the page: '<html/>' parses as an empty document
 _DOCUMENT_TAGS = ("html", "body")
@@ -174,7 +177,12 @@ class _Scan:
     def _raw_text(self, start: int, tag: str, script_type: str) -> int:
         """Skip the raw text of `tag` from `start` to its end tag; drop it when oversized."""
         stop = _script_end(self.text, start) if tag == "script" else _raw_end(self.text, start, tag)
-        if tag in _RCDATA and stop - start > _MAX_RCDATA_CHARS and (markup := _MARKUP.search(self.text, start, stop)):
+        if (
+            tag in _RCDATA
+            and stop - start > _MAX_RCDATA_CHARS
+            and (tag == "title" or stop == len(self.text))
+            and (markup := _MARKUP.search(self.text, start, stop))
+        ):
             # a page cut or spliced inside its <title> (no end tag, or a broken one): the element ends at its
             # first tag, as older parsers read it, instead of swallowing the page
             self._replace(markup.start(), markup.start(), f"</{tag}>", f"unclosed <{tag}>", stop - start)
