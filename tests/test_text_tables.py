@@ -133,3 +133,23 @@ def test_a_table_without_a_header_row_gives_none() -> None:
     assert [b.cells for b in blocks] == [tuple(r.split("\t")) for r in rows]
     assert not any(b.structure is not None and b.structure.header for b in blocks)
     assert len(_tokens(clean_article("\n".join(rows), format="text").to_markdown(), "tr_open")) == 3
+
+
+def test_a_markdown_table_without_outer_pipes_is_a_table() -> None:
+    page = (
+        "# Tide times\n\nThe harbour office publishes these every week for the moorings on the east quay.\n\n"
+        "Day | High water | Low water\n--- | --- | ---\nMonday | 06:12 | 12:30\nTuesday | 06:58 | 13:15\n"
+        "Wednesday | 07:41 | 13:59\n\nSailing is suspended when the wind is above force seven in the channel.\n"
+    )
+    article = clean_article(page, format="markdown")
+    assert _markdown_tables(article.to_markdown()) == [
+        [
+            ["Day", "High water", "Low water"],
+            ["Monday", "06:12", "12:30"],
+            ["Tuesday", "06:58", "13:15"],
+            ["Wednesday", "07:41", "13:59"],
+        ]
+    ]
+    ((header, body),) = _html_tables(article.to_html())
+    assert header == ["Day", "High water", "Low water"] and len(body) == 3
+    assert "Sailing is suspended" in article.text and "|" not in article.text.split("\n")[-1]

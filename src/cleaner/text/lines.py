@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..blocks import Block, Kind
 from ..body import Image, Structure
 from .inline import markdown_images, markdown_spans
-from .tables import TextTable, find_tables, is_separator_row, pipe_cells
+from .tables import TextTable, find_tables, is_separator_row, markdown_table_rows, pipe_cells
 
 # every pattern here is linear in the line's length: no two quantifiers can share a run of characters
 # (a heading's closing #s are cut in Python: "(.*?)\s*#*\s*$" backtracks cubically on a long run of spaces)
@@ -86,8 +86,9 @@ def _chunk_blocks(lines: list[str], markdown: bool, table: int = 0) -> list[Bloc
     if _is_hard_wrapped(lines):
         return [_inline(" ".join(line.strip() for line in lines), Kind.PARAGRAPH)]
     out: list[Block] = []
+    unframed = markdown_table_rows(lines) if markdown else set()
     for i, line in enumerate(lines):
-        block = _line_block(line, markdown)
+        block = _table_row(pipe_cells(line)) if i in unframed else _line_block(line, markdown)
         if block is None:
             continue
         if block.kind is Kind.TABLE and block.structure is not None:

@@ -1,4 +1,4 @@
-"""Tables in scraped text: the rows of a Markdown pipe table, and in a plain dump the runs of consecutive lines that
+"""Tables in scraped text: the rows of a Markdown pipe table (outer pipes or not), and in a plain dump the runs of consecutive lines that
 tabs or pipes cut into the same number of cells (what a scraper leaves of an HTML table, or a pasted spreadsheet).
 
 Only structure counts, and conservatively, since pipes also separate the parts of titles, menus and addresses. A
@@ -45,6 +45,20 @@ def is_separator_row(line: str) -> bool:
     inner = line[1:] if line.startswith("|") else line
     inner = inner[:-1] if inner.endswith("|") else inner
     return all(_SEPARATOR_CELL.fullmatch(cell.strip()) for cell in inner.split("|"))
+
+
+def markdown_table_rows(lines: list[str]) -> set[int]:
+    """Indices of the rows of the GFM tables in a run of Markdown lines whose outer pipes are left out ('a | b' over
+    '--- | ---'): the header row over its separator row and the lines holding a pipe below it."""
+    rows: set[int] = set()
+    for i in range(len(lines) - 1):
+        if i not in rows and "|" in lines[i] and is_separator_row(lines[i + 1].strip()):
+            rows.add(i)
+            end = i + 2
+            while end < len(lines) and "|" in lines[end] and not is_separator_row(lines[end].strip()):
+                rows.add(end)
+                end += 1
+    return rows
 
 
 def find_tables(lines: list[str]) -> list[TextTable]:
