@@ -44,7 +44,8 @@ class StructureReader:
         self._base_read = False
         self._segments: dict[HtmlElement, dict[str, list[Span]]] = {}
         self._tables: dict[HtmlElement, int] = {}
-        self._inline: dict[HtmlElement, list[HtmlElement]] = {}  # blocks split by <br> share their element
+        self._inline_read: set[HtmlElement] = set()  # elements whose inline images were given (blocks split by <br>
+        # share their element)
         self._images_seen: set[str] = set()
 
     def base(self, element: HtmlElement) -> str | None:
@@ -147,12 +148,13 @@ class StructureReader:
         return tuple(out)
 
     def _inline_images(self, element: HtmlElement) -> list[HtmlElement]:
-        """The images in `element`'s own inline content (not inside its nested blocks), in document order; read once
-        per element (the blocks of one element would otherwise each walk all of it)."""
-        out = self._inline.get(element)
-        if out is not None:
-            return list(out)
-        out = self._inline[element] = []
+        """The images in `element`'s own inline content (not inside its nested blocks), in document order; none the
+        second time for one element (its first block took them all; each image is given once per page), so the
+        blocks of one element do not each walk all of it."""
+        if element in self._inline_read:
+            return []
+        self._inline_read.add(element)
+        out: list[HtmlElement] = []
         stack = list(reversed(element))
         while stack:
             node = stack.pop()
@@ -161,7 +163,7 @@ class StructureReader:
             if node.tag == "img":
                 out.append(node)
             stack.extend(reversed(node))
-        return list(out)
+        return out
 
 
 def _image_only(element: HtmlElement) -> list[HtmlElement] | None:

@@ -32,11 +32,12 @@ _MAX_RCDATA_CHARS = 2_000
 _MARKUP = re.compile(r"<[A-Za-z/!]")
 # start tags whose self-closing slash libxml2 honours and so loses the page: '<html/>' parses as an empty document
 _DOCUMENT_TAGS = ("html", "body")
-_RAW_NAMES = "|".join(_RAW_TEXT + _DOCUMENT_TAGS) + "|plaintext"
+# start tags the fast path leaves to `_tag`: raw-text elements, plaintext and the document tags
+_CAREFUL_NAMES = "|".join(_RAW_TEXT + _DOCUMENT_TAGS) + "|plaintext"
 # markup that needs nothing: text, a lone "<", ordinary start and end tags, doctype and bogus comments (not "<!--")
 _ORDINARY = re.compile(
     rf"""[^<]*+(?:(?:
-    <(?!(?i:{_RAW_NAMES})(?:[{_WS}/>]|$))[A-Za-z][^{_WS}/>]{{0,{_LONG}}}+(?:{_FAST_ATTRIBUTE}){{0,{_FAST_FEW}}}+[{_WS}/]*+>
+    <(?!(?i:{_CAREFUL_NAMES})(?:[{_WS}/>]|$))[A-Za-z][^{_WS}/>]{{0,{_LONG}}}+(?:{_FAST_ATTRIBUTE}){{0,{_FAST_FEW}}}+[{_WS}/]*+>
     |</[A-Za-z][^{_WS}/>]{{0,{_LONG}}}+(?:{_FAST_ATTRIBUTE}){{0,{_FAST_FEW}}}+[{_WS}/]*+>
     |<(?![A-Za-z!?/])
     |<!(?!--)[^>]{{0,{_LONG}}}+>|<\?[^>]{{0,{_LONG}}}+>|</(?![A-Za-z])[^>]{{0,{_LONG}}}+>
@@ -183,8 +184,8 @@ class _Scan:
             and (tag == "title" or stop == len(self.text))
             and (markup := _MARKUP.search(self.text, start, stop))
         ):
-            # a page cut or spliced inside its <title> (no end tag, or a broken one): the element ends at its
-            # first tag, as older parsers read it, instead of swallowing the page
+            # a page cut or spliced inside its <title> (no end tag, or a broken one) or an unclosed <textarea>: the
+            # element ends at its first tag, as older parsers read it, instead of swallowing the page
             self._replace(markup.start(), markup.start(), f"</{tag}>", f"unclosed <{tag}>", stop - start)
             return markup.start()
         if self._oversized(start, stop):
