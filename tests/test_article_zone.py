@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from cleaner import Pipeline
+from cleaner.blocks import Kind
 from cleaner.extract.article_zone import FAR_BEFORE, SURE, SURE_BEFORE, outside_the_article
 from cleaner.extract.classify import _LOG_WORDS, block_model, candidates
 
@@ -61,3 +62,34 @@ def test_a_teaser_list_kept_far_above_the_article_is_dropped_unless_the_model_is
     assert not drop[first - FAR_BEFORE : first + 1].any()  # the headline, byline and lead within reach stay
     sure = np.full(len(cands), SURE_BEFORE["balanced"])
     assert not outside_the_article(cands, sure, keep, words, page_type)[:first].any()
+
+
+def test_a_comment_thread_after_the_article_goes_whole_even_where_the_model_is_sure() -> None:
+    cands, scores, words, page_type = _page("4622")  # a blog post, then "4 comments": name, date line, post, four times
+    assert page_type == "article"
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("If there’s anything we know"))
+    last = next(i for i, t in enumerate(texts) if t.startswith("As you write, keep in mind"))
+    posts = [i for i, t in enumerate(texts) if t.startswith(("Very insightful", "I am so touched", "So happy to see"))]
+    stamps = [i for i, t in enumerate(texts) if t in ("August 1, 2020 at 3:45 am", "November 13, 2020 at 1:09 am")]
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[first:] = True  # as if the model had kept everything from the article's first paragraph on
+    sure = np.where(keep, np.maximum(scores, 0.95), scores)  # and were sure of all of it
+    drop = outside_the_article(cands, sure, keep, words, page_type)
+    assert not drop[first : last + 1].any()
+    assert len(posts) == 3 and drop[posts].all() and drop[stamps].all()
+    assert not outside_the_article(cands, sure, keep, words, page_type, "recall").any()
+
+
+def test_dated_items_with_titles_are_not_a_comment_thread() -> None:
+    cands, scores, words, page_type = _page("4622")
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("If there’s anything we know"))
+    heads = [i for i, c in enumerate(cands) if c.text.endswith(" says:")]
+    for i in heads:  # each comment under a title of its own: a listing of dated items, which stays
+        cands[i].kind = Kind.HEADING
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[first:] = True
+    sure = np.where(keep, np.maximum(scores, 0.95), scores)
+    posts = [i for i, t in enumerate(texts) if t.startswith(("Very insightful", "I am so touched"))]
+    assert not outside_the_article(cands, sure, keep, words, page_type)[posts].any()
