@@ -169,6 +169,16 @@ def test_title_and_duplicate_headings_leave_one_headline_in_metadata(seed_articl
     assert "The Go Blog" in _page("2862", pipeline).text
 
 
+def test_a_dump_that_is_only_the_page_title_is_a_title_without_an_article() -> None:
+    # a forum page whose posts a script draws: the naive dump keeps nothing but its <title>
+    dump = (SAMPLES / "text" / "4802.naive.txt").read_text("utf-8")
+    article = clean_article(dump, format="text")
+    assert article.title == "Help picking a Full size hot-swap keyboard - Custom keyboards - KeebTalk"
+    assert article.text == "" and _removed_by(article, "title", "Help picking a Full size hot-swap keyboard")
+    assert clean_article("one line", format="text").text == "one line"  # a line not shaped like a title stays
+    assert clean_article(dump + "\nThe first post asks which board to buy.", format="text").text
+
+
 def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None:
     text = "\n\n".join(
         [

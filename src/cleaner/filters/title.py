@@ -5,10 +5,14 @@ lines kept above the first of them (breadcrumbs, the section or site name) when 
 of an article, forum, documentation, product or service page. In a text dump the headline is a leading Markdown
 H1, or else the heading-like line right before the first run of prose; it becomes `metadata.title`, and the lines
 above it (page header, teaser carousel, image caption) go too, unless that would remove more prose than it keeps.
+A dump that is one line shaped like a page's <title> ('Headline | Site', 'Section: Headline') and nothing else (a
+page whose text a script draws leaves only its <title>) is a title without an article: the line becomes
+`metadata.title` and the body is empty.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..blocks import Block, Kind, fingerprint, sample
@@ -22,6 +26,7 @@ _MAX_HEADER_LINES = 8  # HTML: the headline's copy must be among the first block
 _HEADER_LINE_MAX_WORDS = 10  # a breadcrumb or section name, not a standfirst
 _SEPARATORS = set("|-–—:·»/")
 _HEADER_REASON = "page header above the headline"
+_TITLE_PARTS = re.compile(r"\S\s+[|\-–—·»/]\s+\S|\w:\s+\w")  # 'Headline | Site', 'Section: Headline'
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
@@ -40,6 +45,10 @@ class TitleFilter(Filter):
             return
         if doc.format != "html":  # the title read from the dump's lines (`text.metadata`) comes first
             index = _find_headline(doc.blocks)
+            if index is None and len(doc.blocks) == 1 and _page_title_like(doc.blocks[0]):
+                doc.metadata.title = doc.metadata.title or doc.blocks[0].text
+                doc.drop_blocks({0}, self.name, "the only line: the page's title, no article")
+                return
             if index is not None:
                 doc.metadata.title = doc.metadata.title or doc.blocks[index].text
                 if self.options["drop_header_in_text"] and _header_is_small(doc.blocks, index, self.options):
@@ -95,6 +104,11 @@ def _echoes(first_line: str, text: str) -> bool:
 def _headline_like(block: Block) -> bool:
     """Short, and not a sentence ending in a full stop (headlines may end in '?' or '!')."""
     return 0 < block.word_count <= _TITLE_MAX_WORDS and not block.text.rstrip().endswith(".")
+
+
+def _page_title_like(block: Block) -> bool:
+    """Headline-like and with parts around a separator, as a page's <title> reads ('Headline | Site')."""
+    return _headline_like(block) and bool(_TITLE_PARTS.search(block.text))
 
 
 def _html_header(doc: Document, headline: int, options: dict) -> set[int]:
