@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cleaner import Article, Pipeline, clean_article
-from cleaner.shared.phrases import kinds_pattern, pattern
+from cleaner.shared.phrases import kinds_pattern, opening, pattern
 
 from .conftest import SAMPLES, normalise, regression_page
 
@@ -103,6 +103,28 @@ def test_disclaimers_drop_not_a_substitute_for_advice_notes() -> None:
 )
 def test_disclaimer_phrases_match_advice_and_risk_notes_per_language(note: str) -> None:
     assert kinds_pattern(("disclaimer",), lowered=True).search(note.lower())
+
+
+def test_disclaimers_drop_notes_on_external_links_and_comment_policies() -> None:
+    text = "\n\n".join(
+        [
+            "# Library to close for the summer",
+            "The council voted on Tuesday to close the library for repairs over the summer, its members said.",
+            "The BBC is not responsible for the content of external internet sites.",
+            "Comment posters are responsible for the opinions they express and the accuracy of their information.",
+        ]
+    )
+    article = clean_article(text, format="markdown")
+    assert article.text.startswith("The council voted")
+    assert _removed_by(article, "disclaimers", "is not responsible for the content of external internet sites")
+    assert _removed_by(article, "disclaimers", "Comment posters are responsible for the opinions")
+
+
+@pytest.mark.parametrize(
+    "marker", ["TrackBack URL for this entry:", "Trackbacks", "Listed below are links to weblogs that reference"]
+)
+def test_blog_trackback_sections_mark_the_end_of_the_article(marker: str) -> None:
+    assert opening(("article_end",), lowered=True).match(marker.lower())
 
 
 def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
