@@ -86,9 +86,10 @@ _PHRASE_PREFIX = 160  # characters of a block the end marker is looked for in
 # items have titles), on a page whose core holds at least CORE_BLOCKS blocks. Offline replay of the block model's cut
 # (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1) from 0.8916 / 0.9324 / 0.9064: 0.8949 / 0.9343 / 0.9063 (one
 # wcxb-dev page changes: user reviews under a review, which its annotators kept; l3s-gn1 0.9338 before "9:35am" read
-# as a time). With that older stamp: heads scored anything: the same with only kept heads 0.8943 / 0.9339; no share: 0.8954 / 0.9339 / 0.9063 less a page of dated FAQ questions; any single
-# stamp line (no alternation, no heading test, no core size): 0.8966 / 0.9343 / 0.9052 (listings and service pages
-# lose); keeping thread blocks the model scores 0.95 or more: 0.8926 / 0.9327.
+# as a time). Measured with that older stamp: heads scored anything, the same with only kept heads 0.8943 / 0.9339;
+# no share 0.8954 / 0.9339 / 0.9063 less a page of dated FAQ questions; any single stamp line (no alternation, no
+# heading test, no core size) 0.8966 / 0.9343 / 0.9052 (listings and service pages lose); keeping thread blocks the
+# model scores 0.95 or more 0.8926 / 0.9327.
 THREAD_UNITS = 3
 THREAD_HEAD_WORDS = 20
 THREAD_BODY_WORDS = 8
