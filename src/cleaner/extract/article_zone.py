@@ -20,6 +20,8 @@ Before the core's first block, a kept block more than `FAR_BEFORE` blocks away g
 Past the core, a thread of reader comments goes whole, however sure the model is of its long posts
 (`_comment_thread`): a run of look-alike units, each a short line with a date or a time ("Posted By: jo | January 07
 2008 at 03:06 PM") and the longer text it heads.
+With the pipeline (benchmarks/bench.py, 2026-12-06): dragnet shingle F1 0.8852 -> 0.8884 (P 0.876 -> 0.882),
+l3s-gn1 0.9263 -> 0.9282 (P 0.914 -> 0.918), wcxb-dev held-out word F1 0.8662 -> 0.8662, `without` 0.027 -> 0.027.
 
 Measured on 2026-12-06 by benchmarks/bench.py: dragnet shingle F1 0.849 -> 0.878 (P 0.802 -> 0.859), l3s-gn1
 0.882 -> 0.904 (P 0.844 -> 0.886); wcxb-dev tune word F1 0.912 -> 0.911 (in sample; listing 0.792 -> 0.783,
