@@ -79,6 +79,10 @@ def test_a_comment_thread_after_the_article_goes_whole_even_where_the_model_is_s
     assert not drop[first : last + 1].any()
     assert len(posts) == 3 and drop[posts].all() and drop[stamps].all()
     assert not outside_the_article(cands, sure, keep, words, page_type, "recall").any()
+    short = words.copy()
+    short[first : last + 1] = np.minimum(short[first : last + 1], 10)  # as if the post were short, its thread longer
+    drop = outside_the_article(cands, sure, keep, short, page_type)
+    assert not drop[first : last + 1].any() and drop[posts].all()  # no article-like core, yet the thread goes
 
 
 def test_dated_items_with_titles_are_not_a_comment_thread() -> None:
