@@ -18,6 +18,7 @@ from collections import Counter
 from ..blocks import Block, Kind, fingerprint, sample
 from ..document import Document
 from ..filter import Filter
+from ..metadata.fields import has_title_separator
 from ..text.metadata import prose_after
 
 _TITLE_MAX_WORDS = 25
@@ -26,7 +27,7 @@ _MAX_HEADER_LINES = 8  # HTML: the headline's copy must be among the first block
 _HEADER_LINE_MAX_WORDS = 10  # a breadcrumb or section name, not a standfirst
 _SEPARATORS = set("|-–—:·»/")
 _HEADER_REASON = "page header above the headline"
-_TITLE_PARTS = re.compile(r"\S\s+[|\-–—·»/]\s+\S|\w:\s+\w")  # 'Headline | Site', 'Section: Headline'
+_SECTION_COLON = re.compile(r"\w:\s+\w")  # 'Section: Headline', which title parts are not split at
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
@@ -108,7 +109,7 @@ def _headline_like(block: Block) -> bool:
 
 def _page_title_like(block: Block) -> bool:
     """Headline-like and with parts around a separator, as a page's <title> reads ('Headline | Site')."""
-    return _headline_like(block) and bool(_TITLE_PARTS.search(block.text))
+    return _headline_like(block) and (has_title_separator(block.text) or bool(_SECTION_COLON.search(block.text)))
 
 
 def _html_header(doc: Document, headline: int, options: dict) -> set[int]:

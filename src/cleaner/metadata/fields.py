@@ -265,6 +265,11 @@ def _title_parts(title: str, site: _Site) -> tuple[list[str], list[str]]:
     return [p for p in parts if p not in named], named
 
 
+def has_title_separator(text: str) -> bool:
+    """True when `text` has a separator between title parts ('Headline | Site', 'Headline - Section')."""
+    return bool(_TITLE_SEPARATOR.search(text))
+
+
 def headline_parts(title: str, url: str | None) -> list[str]:
     """The parts of a page title ('Headline | Section | Site') that do not name the site (the URL's host, the last
     part), the likeliest headline first (`_strip_site`): for a text dump, whose first line is the <title>."""
