@@ -4,11 +4,13 @@ stories" lists, comments), unless the model is sure of it; on listings nothing i
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from cleaner import Pipeline
 from cleaner.blocks import Kind
-from cleaner.extract.article_zone import FAR_BEFORE, SURE, SURE_BEFORE, outside_the_article
+from cleaner.extract.article_zone import FAR_BEFORE, SURE, SURE_BEFORE, article_blocks, outside_the_article
 from cleaner.extract.classify import _LOG_WORDS, block_model, candidates
+from cleaner.shared.phrases import opening
 
 from .conftest import SAMPLES
 
@@ -97,3 +99,53 @@ def test_dated_items_with_titles_are_not_a_comment_thread() -> None:
     sure = np.where(keep, np.maximum(scores, 0.95), scores)
     posts = [i for i, t in enumerate(texts) if t.startswith(("Very insightful", "I am so touched"))]
     assert not outside_the_article(cands, sure, keep, words, page_type)[posts].any()
+
+
+def test_a_short_post_the_model_dropped_takes_the_place_of_the_comments_it_kept() -> None:
+    cands, scores, words, page_type = _page("4622")  # "Tips & Tricks for Illinois" (h3), two paragraphs, "4 comments"
+    texts = [c.text for c in cands]
+    title = max(i for i, t in enumerate(texts) if t == "Tips & Tricks for Illinois")
+    post = [i for i, t in enumerate(texts) if t.startswith(("For the full essay", "As you write, keep in mind"))]
+    thread = [i for i in range(len(cands)) if texts[i].endswith(" says:") or texts[i].startswith("Very insightful")]
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[thread[0] : thread[-1] + 1] = True  # as if the model had kept the comments and dropped the post above them
+    sure = np.where(keep, np.maximum(scores, 0.7), scores)
+    kept = article_blocks(cands, sure, keep, words, page_type)
+    assert kept[[title, *post]].all() and not kept[thread[0] :].any()
+    assert (article_blocks(cands, sure, keep, words, "listing") == keep).all()  # a listing's dated items stay
+    assert (article_blocks(cands, sure, keep, words, page_type, "recall") == keep).all()  # recall: the gate is off
+
+
+def test_a_thread_not_nested_in_comment_elements_is_not_taken_for_comments() -> None:
+    cands, scores, words, page_type = _page("4622")
+    texts = [c.text for c in cands]
+    thread = [i for i in range(len(cands)) if texts[i].endswith(" says:") or texts[i].startswith("Very insightful")]
+    for c in cands[thread[0] :]:  # the same blocks, in no more comment-named elements than the post
+        c.signals = cands[0].signals
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[thread[0] : thread[-1] + 1] = True
+    sure = np.where(keep, np.maximum(scores, 0.7), scores)
+    kept = article_blocks(cands, sure, keep, words, page_type)
+    assert kept[thread[0] : thread[-1] + 1].any()
+
+
+@pytest.mark.parametrize(
+    ("heading", "is_comments"),
+    [
+        ("57 Comments", True),
+        ("Leave a Reply", True),
+        ("12 thoughts on “Pure Space Shuttle Porn”", True),
+        ("3 Kommentare", True),
+        ("Schreibe einen Kommentar", True),
+        ("4 commentaires", True),
+        ("Laisser un commentaire", True),
+        ("5 comentarios", True),
+        ("Deja un comentario", True),
+        ("12件のコメント", True),
+        ("网友评论", True),
+        ("Related stories", False),  # ends the article too, but is no comment thread
+        ("Subscribe to the newsletter", False),
+    ],
+)
+def test_comments_headings_are_known_in_each_language(heading: str, is_comments: bool) -> None:
+    assert bool(opening(("comments_heading",), lowered=True).match(heading.lower())) is is_comments

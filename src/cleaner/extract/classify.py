@@ -22,7 +22,7 @@ from ..document import Document
 from ..shared.boosted import BoostedTrees, from_spec, read_spec
 from ..shared.keep import BETA, expected_f1_keep
 from . import context_features
-from .article_zone import outside_the_article
+from .article_zone import article_blocks
 from .block_features import feature_names, features
 from .coalesce import coalesced
 from .segment import Candidate, as_blocks, segment
@@ -104,7 +104,7 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     probabilities = model.probabilities(cands, rows)
     keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
-    keep &= ~outside_the_article(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
+    keep = article_blocks(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url, doc.image_captions)
 
 
