@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import cleaner.text.line_model as shipped
-from cleaner import clean_article
+from cleaner import Pipeline, clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters.boilerplate import BoilerplateFilter
 from cleaner.shared.keep import expected_f1_keep
@@ -185,3 +185,16 @@ def test_without_a_model_the_rules_still_strip_menus(monkeypatch: pytest.MonkeyP
         line_model.cache_clear()
     assert all(menu not in article.text for menu in MENU) and ARTICLE in article.text
     assert all("line classifier" not in r.reason for r in article.removed if r.filter == "boilerplate")
+
+
+def test_kept_lines_away_from_the_article_run_go_with_their_reason() -> None:
+    text = (SAMPLES / "text" / "0174.txt").read_text(encoding="utf-8")  # a news dump whose "republish" box repeats
+    article = clean_article(text, format="text")  # the article as HTML source under it
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert any(t.startswith("<p>Some students gained an extra year") for t in zone)
+    assert "Some students gained an extra year’s worth of learning" in article.text  # the article itself stays
+    assert "<p>" not in article.text
+    forum = clean_article(text, url="https://example.org/forum/threads/tutoring.123/", format="text")
+    assert not any(r.reason == "outside the article's run of lines" for r in forum.removed)  # a forum's posts stay
+    recall = Pipeline(favor="recall").clean(text, format="text")
+    assert not any(r.reason == "outside the article's run of lines" for r in recall.removed)

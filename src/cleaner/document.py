@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,13 @@ class Document:
         self.record(filter_name, reason, element.text_content())
         element.drop_tree()
 
-    def drop_blocks(self, indices: set[int], filter_name: str, reason: str) -> None:
-        """Remove the blocks at `indices` from the body, recording each one."""
+    def drop_blocks(
+        self, indices: set[int], filter_name: str, reason: str, reasons: Mapping[int, str] | None = None
+    ) -> None:
+        """Remove the blocks at `indices` from the body, recording each one with `reason`, or with its own entry in
+        `reasons` where it has one."""
         for index in sorted(indices):
-            self.record(filter_name, reason, self.blocks[index].text)
+            self.record(filter_name, reasons.get(index, reason) if reasons else reason, self.blocks[index].text)
         self.blocks = [b for i, b in enumerate(self.blocks) if i not in indices]
 
     def to_article(self) -> Article:

@@ -24,6 +24,11 @@ line with a date or a time ("Posted By: jo | January 07 2008 at 03:06 PM") and t
 pipeline (benchmarks/bench.py, 2026-12-06): dragnet shingle F1 0.8852 -> 0.8884 (P 0.876 -> 0.882),
 l3s-gn1 0.9263 -> 0.9282 (P 0.914 -> 0.918), wcxb-dev held-out word F1 0.8662 -> 0.8662, `without` 0.027 -> 0.027.
 
+Where the core lies past a comments heading ("57 Comments", "Leave a reply": phrase list `comments_heading`), no
+article was kept before it, a heading sits a few blocks above that heading, and the core is nested in more
+comment-named elements (class/id) than what lies between the two, the model dropped a short post (a photo and a
+caption, a few lines) and kept its comments: the post takes the thread's place (`article_blocks`).
+
 Measured on 2026-12-06 by benchmarks/bench.py: dragnet shingle F1 0.849 -> 0.878 (P 0.802 -> 0.859), l3s-gn1
 0.882 -> 0.904 (P 0.844 -> 0.886); wcxb-dev tune word F1 0.912 -> 0.911 (in sample; listing 0.792 -> 0.783,
 service 0.908 -> 0.900, article 0.968 -> 0.969), `without` 0.030 -> 0.028. The first version (no early core,

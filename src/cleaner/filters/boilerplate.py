@@ -3,7 +3,8 @@
 Only for text and Markdown input, and for pages where the main-content extractor gave up and the page was split
 into blocks as a whole (otherwise the extractor has already found the main content). Text input is judged by the
 shipped line classifier (text/models/lines.json, trained by benchmarks/train_lines.py on `cleaner.text.line_features`) when
-it loads, keeping the most probable lines that maximise the page's expected word F1 (`keep_lines`); otherwise,
+it loads, keeping the most probable lines that maximise the page's expected word F1 (`keep_lines`), less those
+outside the article's run of lines (`text.line_zone`); otherwise,
 and for the HTML fallback split, by rules: a jusText-style classifier over blocks (long blocks dense in stop words
 are good, link-dense or stop-word-poor ones bad, short ones take the class of their context, a heading right before
 good text is good) finds the article's first and last good block; everything outside that
@@ -25,11 +26,13 @@ import numpy as np
 from ..blocks import Block, Kind, sample
 from ..document import Document
 from ..filter import Filter
+from ..metadata import url_page_type
 from ..shared.keep import BETA
 from ..shared.phrases import pattern
 from ..shared.units import judge_units
 from ..text.line_features import features, keep_lines
 from ..text.line_model import line_lexicon, line_model
+from ..text.line_zone import outside_the_core
 
 GOOD, BAD, NEARGOOD, SHORT = "good", "bad", "neargood", "short"
 LENGTH_LOW = 70
@@ -96,16 +99,20 @@ class BoilerplateFilter(Filter):
             return
         language = doc.metadata.language
         model = line_model() if doc.extractor == "" else None  # trained on text dumps, not on HTML blocks
+        outside: dict[int, str] = {}
         if model is not None:
             probabilities = model.probabilities(self.line_rows(doc.blocks, language))
             keep = keep_lines(probabilities, doc.blocks, BETA[doc.favor])
-            drop, reason = set(np.flatnonzero(~keep).tolist()), "boilerplate line (line classifier)"
+            page_type = url_page_type(doc.metadata.url) or ""
+            zone = keep & outside_the_core(doc.blocks, probabilities, keep, doc.favor, page_type)
+            outside = dict.fromkeys(np.flatnonzero(zone).tolist(), "outside the article's run of lines")
+            drop, reason = set(np.flatnonzero(~keep | zone).tolist()), "boilerplate line (line classifier)"
         else:
             drop = self.rule_drops(doc.blocks, language)
             reason = "boilerplate line (short or stop-word-poor, among boilerplate)"
         drop = _whole_units(doc.blocks, drop)
         if drop and len(drop) < len(doc.blocks):  # never empty a document on this evidence alone
-            doc.drop_blocks(drop, self.name, reason)
+            doc.drop_blocks(drop, self.name, reason, outside)
 
     def line_rows(
         self, blocks: list[Block], language: str | None, lexicon: dict[str, float] | None = None

@@ -1,5 +1,6 @@
 """Metadata stage: title, authors, date, site name, description, language, tags, image and page type, read from the
-page's head, JSON-LD and markup. Entry: `read_metadata`."""
+page's head, JSON-LD and markup. Entry: `read_metadata` (and `url_page_type`, the page type a URL alone suggests, for
+text input)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from ..shared.dom import ByTag
 from .fields import LOOKED_UP as _FIELD_TAGS
 from .fields import page_metadata
 from .pagetype import LOOKED_UP as _PAGE_TYPE_TAGS
-from .pagetype import detect_page_type
+from .pagetype import detect_page_type, url_page_type
 
-__all__ = ["read_metadata"]
+__all__ = ["read_metadata", "url_page_type"]
 
 _LOOKED_UP = tuple(dict.fromkeys(_FIELD_TAGS + _PAGE_TYPE_TAGS))  # the tags whose elements both read
 

@@ -81,7 +81,7 @@ def detect_page_type(tree: HtmlElement, url: str | None, found: ByTag | None = N
     declared = _declared_type(tree, elements)
     if declared in ("product", "forum", "documentation", "collection", "listing"):
         return declared
-    by_url = _url_type(url)
+    by_url = url_page_type(url)
     if by_url in ("forum", "documentation", "product"):
         return by_url
     if declared == "article":  # the shapes below are then its comments (reply links), code samples or shop widgets
@@ -172,7 +172,7 @@ def _schema_types(data: object, depth: int) -> list[str]:
     return out + _schema_types(data.get("@graph", []), depth + 1)
 
 
-def _url_type(url: str | None) -> str | None:
+def url_page_type(url: str | None) -> str | None:
     """The page type a conventional URL path word suggests."""
     if not url:
         return None

@@ -57,7 +57,7 @@ OTHER_WORD_PENALTY = 0.5  # the densest stretch maximises its prose words minus 
 ECHO_MAX_WORDS = 12  # a line this short is looked for inside the page's other lines (a title in a teaser)
 ECHO_SCAN_BUDGET = 10**9  # characters the echo search may scan (short lines x page length; the dev set's dumps need
 # at most about 10**8); past it a line's echoes are its repeats as a whole line, so a huge dump stays linear
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\b")
+PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\b")
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 _NUMERIC = re.compile(r"[\W\d_]*")
 _SHAPE_BOUNDS = (3, 7, 16)  # word-count buckets of a line's shape
@@ -340,7 +340,7 @@ def _line_types(texts: Sequence[str], words: np.ndarray) -> np.ndarray:
     out = np.zeros((n, len(_LINE_TYPES)))
     seen: set[str] = set()
     for i, text in enumerate(lower):
-        out[i, 0] = float(bool(_PRICE.search(texts[i])))
+        out[i, 0] = float(bool(PRICE.search(texts[i])))
         if digits[i]:
             out[i, 1] = float(bool(_DATE.search(text)))
         out[i, 2] = float(_NUMERIC.fullmatch(text) is not None)

@@ -1,0 +1,94 @@
+"""Where the article is in a text dump, and which kept lines lie outside it.
+
+The line model judges each line from itself and its neighbours; like the block model in HTML it has no notion of
+where the article is, so on a news or blog dump it keeps reader comments, sidebar teasers and "more stories" lines
+that read like prose. A text dump has no element paths, but the article is still one stretch of lines: kept lines
+come in runs, cut where the model dropped more than `GAP_WORDS` words between two kept lines or where a short line
+opens an end-of-article section (phrase list `article_end`: "5 comments", "Related stories"). The core is the run
+whose kept lines weigh the most words times score. When it looks like an article (its lines average at least
+`CORE_MEAN_WORDS` words and it holds at least `CORE_SHARE` of the kept words) and no other run weighs `RIVAL` of it
+(a forum's posts, a listing's items), kept lines in other runs go unless the model is sure of them (`SURE` after the
+core, `SURE_BEFORE` before it). Dumps whose URL names a forum, a listing or a collection are left alone, and so are
+shop pages (SHOP_PRICES short lines with a price or more), whose description and specifications lie apart.
+
+Offline replay of the line model's cut on naive dumps (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1), from
+0.7532 / 0.8681 / 0.8607: 0.7762 / 0.8827 / 0.8629 (wcxb-dev article 0.938 -> 0.941, forum 0.642 -> 0.643,
+collection 0.772 -> 0.775, listing 0.765 -> 0.765, product 0.667 -> 0.668); on layout dumps, from 0.7529 / 0.8641 /
+0.8689 (before the shop test): 0.7780 / 0.8786 / 0.8709. Shop test at 1, 2, 3 price lines: 0.7720 / 0.8810 /
+0.8626, 0.7754 / 0.8819 / 0.8628, 0.7758 / 0.8823 / 0.8628; none: 0.7765 / 0.8836 / 0.8624. Without the URL gate: 0.7765 / 0.8836 / 0.8615 (forum 0.634); without the rival test
+0.7786 / 0.8825 / 0.8617; runs cut at 30 unkept words 0.7757 / 0.8795 / 0.8615, at 50 0.7735 / 0.8768 / 0.8618;
+runs cut by line count instead (3 unkept lines, kept lines more than 10 lines off dropped): 0.7769 / 0.8820 / 0.8587
+(references and notes split into many short lines past a page's core went).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..blocks import Block
+from ..shared.phrases import opening
+from .line_features import PRICE
+
+GAP_WORDS = 20  # unkept words between two kept lines that end a run
+MARKER_WORDS = 8  # an end-of-article marker line holds at most this many words
+CORE_MEAN_WORDS = 15.0
+CORE_SHARE = 0.5
+RIVAL = 0.5  # another run weighing this share of the core's weight: no single article (a forum, a listing)
+# The favor modes (`Pipeline(favor=...)`): the score from which a kept line after (before) the core stays anyway
+# (above 1: none does; 0: the gate is off), as in `extract.article_zone`.
+SURE = {"precision": 1.01, "balanced": 0.9, "recall": 0.0}
+SURE_BEFORE = {"precision": 0.9, "balanced": 0.8, "recall": 0.0}
+OTHER_PAGES = ("forum", "listing", "collection")  # page types, guessed from the URL, whose dumps are left alone
+SHOP_PRICES = 5  # short lines (at most MARKER_WORDS words) with a price that make a dump a shop page's
+_PHRASE_PREFIX = 160  # characters of a line the end marker is looked for in
+
+
+def outside_the_core(
+    blocks: Sequence[Block], probabilities: np.ndarray, keep: np.ndarray, favor: str = "balanced", page_type: str = ""
+) -> np.ndarray:
+    """Which of the kept lines (`keep`, a mask over `blocks` scored `probabilities`) lie outside the article's run of
+    lines, as a boolean mask; all False where the dump does not look like one article or `page_type` (guessed from
+    the URL) is one of OTHER_PAGES. `favor`: a key of SURE and SURE_BEFORE."""
+    drop = np.zeros(len(blocks), dtype=bool)
+    if SURE[favor] <= 0.0 or page_type in OTHER_PAGES or not keep.any() or _shop(blocks):
+        return drop
+    words = np.fromiter((b.word_count for b in blocks), dtype=np.float64, count=len(blocks))
+    runs = _runs(blocks, keep, words)
+    mass = [float((words[run] * probabilities[run]).sum()) for run in runs]
+    core = int(np.argmax(mass))
+    core_words = float(words[runs[core]].sum())
+    if core_words < CORE_MEAN_WORDS * len(runs[core]) or core_words < CORE_SHARE * float(words[keep].sum()):
+        return drop
+    if any(m >= RIVAL * mass[core] for i, m in enumerate(mass) if i != core):
+        return drop
+    for i, run in enumerate(runs):
+        if i != core:
+            sure = SURE[favor] if i > core else SURE_BEFORE[favor]
+            drop[run] = probabilities[run] < sure
+    return drop
+
+
+def _shop(blocks: Sequence[Block]) -> bool:
+    """Whether at least SHOP_PRICES short lines hold a price."""
+    prices = (b.word_count <= MARKER_WORDS and PRICE.search(b.text) is not None for b in blocks)
+    return sum(prices) >= SHOP_PRICES
+
+
+def _runs(blocks: Sequence[Block], keep: np.ndarray, words: np.ndarray) -> list[np.ndarray]:
+    """The kept lines' indices in runs: a run ends where more than GAP_WORDS unkept words or an end-of-article marker
+    line lie before the next kept line."""
+    opener = opening(("article_end",), lowered=True)
+    markers = np.fromiter(
+        (b.word_count <= MARKER_WORDS and opener.match(b.text[:_PHRASE_PREFIX].lower()) is not None for b in blocks),
+        dtype=bool,
+        count=len(blocks),
+    )
+    kept = np.flatnonzero(keep)
+    cuts = [
+        k
+        for k in range(1, len(kept))
+        if words[kept[k - 1] + 1 : kept[k]].sum() > GAP_WORDS or markers[kept[k - 1] + 1 : kept[k] + 1].any()
+    ]
+    return np.split(kept, cuts)
