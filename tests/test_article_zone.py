@@ -133,6 +133,7 @@ def test_a_thread_not_nested_in_comment_elements_is_not_taken_for_comments() -> 
     ("heading", "is_comments"),
     [
         ("57 Comments", True),
+        ("40 Responses to “Taurus Judge”", True),
         ("Leave a Reply", True),
         ("12 thoughts on “Pure Space Shuttle Porn”", True),
         ("3 Kommentare", True),

@@ -4,21 +4,23 @@ The line model judges each line from itself and its neighbours; like the block m
 where the article is, so on a news or blog dump it keeps reader comments, sidebar teasers and "more stories" lines
 that read like prose. A text dump has no element paths, but the article is still one stretch of lines: kept lines
 come in runs, cut where the model dropped more than `GAP_WORDS` words between two kept lines or where a short line
-opens an end-of-article section (phrase list `article_end`: "5 comments", "Related stories"). The core is the run
-whose kept lines weigh the most words times score. When it looks like an article (its lines average at least
-`CORE_MEAN_WORDS` words and it holds at least `CORE_SHARE` of the kept words) and no other run weighs `RIVAL` of it
-(a forum's posts, a listing's items), kept lines in other runs go unless the model is sure of them (`SURE` after the
-core, `SURE_BEFORE` before it). Dumps whose URL names a forum, a listing or a collection are left alone, and so are
-shop pages (SHOP_PRICES short lines with a price or more), whose description and specifications lie apart.
+opens an end-of-article section (phrase lists `article_end` and `comments_heading`: "5 comments", "Related
+stories"). The core is the run whose kept lines weigh the most words times score. When it looks like an article (its
+lines average at least `CORE_MEAN_WORDS` words and it holds at least `CORE_SHARE` of the kept words) and no other
+run weighs `RIVAL` of it (a forum's posts, a listing's items), kept lines in other runs go unless the model is sure
+of them (`SURE` after the core, `SURE_BEFORE` before it). Dumps whose URL names a forum, a listing or a collection
+are left alone, and so are shop pages (SHOP_PRICES short lines with a price or more), whose description and
+specifications lie apart.
 
 Offline replay of the line model's cut on naive dumps (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1), from
-0.7532 / 0.8681 / 0.8607: 0.7762 / 0.8827 / 0.8629 (wcxb-dev article 0.938 -> 0.941, forum 0.642 -> 0.643,
+0.7532 / 0.8681 / 0.8607: 0.7762 / 0.8827 / 0.8630 (wcxb-dev article 0.938 -> 0.942, forum 0.642 -> 0.643,
 collection 0.772 -> 0.775, listing 0.765 -> 0.765, product 0.667 -> 0.668); on layout dumps, from 0.7529 / 0.8641 /
-0.8689 (before the shop test): 0.7780 / 0.8786 / 0.8709. Shop test at 1, 2, 3 price lines: 0.7720 / 0.8810 /
-0.8626, 0.7754 / 0.8819 / 0.8628, 0.7758 / 0.8823 / 0.8628; none: 0.7765 / 0.8836 / 0.8624. Without the URL gate: 0.7765 / 0.8836 / 0.8615 (forum 0.634); without the rival test
-0.7786 / 0.8825 / 0.8617; runs cut at 30 unkept words 0.7757 / 0.8795 / 0.8615, at 50 0.7735 / 0.8768 / 0.8618;
-runs cut by line count instead (3 unkept lines, kept lines more than 10 lines off dropped): 0.7769 / 0.8820 / 0.8587
-(references and notes split into many short lines past a page's core went).
+0.8689 (before the shop test): 0.7780 / 0.8786 / 0.8709. Shop test at 1, 2, 3 price lines: 0.7720 / 0.8810 / 0.8626,
+0.7754 / 0.8819 / 0.8628, 0.7758 / 0.8823 / 0.8628; none: 0.7765 / 0.8836 / 0.8624. Without the URL gate: 0.7765 /
+0.8836 / 0.8615 (forum 0.634); without the rival test 0.7786 / 0.8825 / 0.8617; runs cut at 30 unkept words 0.7757 /
+0.8795 / 0.8615, at 50 0.7735 / 0.8768 / 0.8618; runs cut by line count instead (3 unkept lines, kept lines more
+than 10 lines off dropped): 0.7769 / 0.8820 / 0.8587 (references and notes split into many short lines past a page's
+core went); markers from `article_end` alone: the same but wcxb-dev 0.8629.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def _shop(blocks: Sequence[Block]) -> bool:
 def _runs(blocks: Sequence[Block], keep: np.ndarray, words: np.ndarray) -> list[np.ndarray]:
     """The kept lines' indices in runs: a run ends where more than GAP_WORDS unkept words or an end-of-article marker
     line lie before the next kept line."""
-    opener = opening(("article_end",), lowered=True)
+    opener = opening(("article_end", "comments_heading"), lowered=True)
     markers = np.fromiter(
         (b.word_count <= MARKER_WORDS and opener.match(b.text[:_PHRASE_PREFIX].lower()) is not None for b in blocks),
         dtype=bool,
