@@ -89,6 +89,8 @@ def page_rows(pipeline: Pipeline, doc) -> dict | None:
     if prepared is None or prepared.tree is None:
         return None
     cands, rows = candidates(prepared)
+    for c in cands:
+        c.element = None  # the parsed page stays behind: the rows are pickled into the cache without it
     texts = [c.text for c in cands]
     return {
         "id": doc.id,

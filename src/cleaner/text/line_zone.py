@@ -21,6 +21,13 @@ collection 0.772 -> 0.775, listing 0.765 -> 0.765, product 0.667 -> 0.668); on l
 0.8795 / 0.8615, at 50 0.7735 / 0.8768 / 0.8618; runs cut by line count instead (3 unkept lines, kept lines more
 than 10 lines off dropped): 0.7769 / 0.8820 / 0.8587 (references and notes split into many short lines past a page's
 core went); markers from `article_end` alone: the same but wcxb-dev 0.8629.
+
+The core looked for above the first comments heading with an article above it (`_comments_heading`), from 0.7762 /
+0.8827 / 0.8629: 0.7911 / 0.8840 / 0.8633 (dragnet: 77 dumps change, +26.8 F1 points against -1.3; layout dumps
+0.7780 / 0.8780 / 0.8712 -> 0.7969 / 0.8781 / 0.8718). With any end-of-article marker in place of a comments heading:
+0.7954 / 0.8860 / 0.8610 ("Sign up for free", "Categories" and "Popular categories" over shop, service and listing
+pages); with no cap on the number of comments headings 0.7919 / 0.8843 / 0.8622 (a listing's "(comments: 9)" per
+item); a cap of 1 or 2: 0.7845 / 0.8839 / 0.8629, 0.7873 / 0.8839 / 0.8633.
 """
 
 from __future__ import annotations
@@ -44,6 +51,12 @@ SURE = {"precision": 1.01, "balanced": 0.9, "recall": 0.0}
 SURE_BEFORE = {"precision": 0.9, "balanced": 0.8, "recall": 0.0}
 OTHER_PAGES = ("forum", "listing", "collection")  # page types, guessed from the URL, whose dumps are left alone
 SHOP_PRICES = 5  # short lines (at most MARKER_WORDS words) with a price that make a dump a shop page's
+# A comments heading with an article above it (EARLY_MASS words times score, a line of EARLY_LINE_WORDS words) bounds
+# the search for the core, on dumps with at most MAX_COMMENTS_HEADINGS of them: comments that outweigh a short post
+# are not taken for the article.
+EARLY_MASS = 25.0
+EARLY_LINE_WORDS = 25
+MAX_COMMENTS_HEADINGS = 3
 _PHRASE_PREFIX = 160  # characters of a line the end marker is looked for in
 
 
@@ -59,17 +72,44 @@ def outside_the_core(
     words = np.fromiter((b.word_count for b in blocks), dtype=np.float64, count=len(blocks))
     runs = _runs(blocks, keep, words)
     mass = [float((words[run] * probabilities[run]).sum()) for run in runs]
-    core = int(np.argmax(mass))
+    heading = _comments_heading(blocks, probabilities, keep, words)
+    candidates = len(runs) if heading is None else max(1, sum(1 for run in runs if run[-1] < heading))
+    core = int(np.argmax(mass[:candidates]))
     core_words = float(words[runs[core]].sum())
-    if core_words < CORE_MEAN_WORDS * len(runs[core]) or core_words < CORE_SHARE * float(words[keep].sum()):
+    upto = len(blocks) if heading is None else runs[core][-1] + 1  # below a comments heading: the kept words above
+    kept_words = float(words[:upto][keep[:upto]].sum())
+    if core_words < CORE_MEAN_WORDS * len(runs[core]) or core_words < CORE_SHARE * kept_words:
         return drop
-    if any(m >= RIVAL * mass[core] for i, m in enumerate(mass) if i != core):
+    if any(m >= RIVAL * mass[core] for i, m in enumerate(mass[:candidates]) if i != core):
         return drop
     for i, run in enumerate(runs):
         if i != core:
             sure = SURE[favor] if i > core else SURE_BEFORE[favor]
             drop[run] = probabilities[run] < sure
     return drop
+
+
+def _comments_heading(
+    blocks: Sequence[Block], probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray
+) -> int | None:
+    """The first comments heading line ("12 Comments", phrase list `comments_heading`) with an article above it
+    (kept lines weighing EARLY_MASS words times score, one of EARLY_LINE_WORDS words), on a dump that has at most
+    MAX_COMMENTS_HEADINGS of them (a listing shows one per item); None when there is none."""
+    opener = opening(("comments_heading",), lowered=True)
+    headings = [
+        i
+        for i, b in enumerate(blocks)
+        if b.word_count <= MARKER_WORDS and opener.match(b.text[:_PHRASE_PREFIX].lower()) is not None
+    ]
+    if len(headings) > MAX_COMMENTS_HEADINGS:
+        return None
+    for heading in headings:
+        above = keep[:heading]
+        if (words[:heading] * probabilities[:heading])[above].sum() >= EARLY_MASS and (
+            words[:heading][above].max(initial=0.0) >= EARLY_LINE_WORDS
+        ):
+            return heading
+    return None
 
 
 def _shop(blocks: Sequence[Block]) -> bool:
