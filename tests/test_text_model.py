@@ -198,3 +198,21 @@ def test_kept_lines_away_from_the_article_run_go_with_their_reason() -> None:
     assert not any(r.reason == "outside the article's run of lines" for r in forum.removed)  # a forum's posts stay
     recall = Pipeline(favor="recall").clean(text, format="text")
     assert not any(r.reason == "outside the article's run of lines" for r in recall.removed)
+
+
+def test_comments_heavier_than_a_short_post_are_not_taken_for_the_article() -> None:
+    from bs4 import BeautifulSoup  # the naive dump bench.py makes: the page's strings, one per line
+
+    soup = BeautifulSoup((SAMPLES / "html" / "4622.html").read_bytes(), "lxml")
+    for element in soup(["script", "style", "noscript", "template"]):
+        element.decompose()
+    lines = [line.strip() for line in soup.get_text("\n").splitlines() if line.strip()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("If there’s anything we know"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("As you write, keep in mind"))
+    short = lines[: first + 2] + lines[last + 1 :]  # as if the post were two paragraphs, its comments heavier
+    heading = max(i for i, line in enumerate(short) if line == "4 comments")
+    short[heading] = "4 Responses to “College Essays”"  # (a bare "4 comments" goes earlier, as a UI label)
+    article = clean_article("\n".join(short), format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert any(t.startswith("Very insightful") for t in zone) and any(t.startswith("I am so touched") for t in zone)
+    assert article.text.startswith("If there’s anything we know")
