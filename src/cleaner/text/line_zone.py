@@ -101,12 +101,7 @@ def _comments_heading(
     """The first comments heading line ("12 Comments", phrase list `comments_heading`) with an article above it
     (kept lines weighing EARLY_MASS words times score, one of EARLY_LINE_WORDS words), on a dump that has at most
     MAX_COMMENTS_HEADINGS of them (a listing shows one per item); None when there is none."""
-    opener = opening(("comments_heading",), lowered=True)
-    headings = [
-        i
-        for i, b in enumerate(blocks)
-        if b.word_count <= MARKER_WORDS and opener.match(b.text[:_PHRASE_PREFIX].lower()) is not None
-    ]
+    headings = [i for i, b in enumerate(blocks) if is_comments_heading(b)]
     if len(headings) > MAX_COMMENTS_HEADINGS:
         return None
     for heading in headings:
@@ -116,6 +111,12 @@ def _comments_heading(
         ):
             return heading
     return None
+
+
+def is_comments_heading(block: Block) -> bool:
+    """Whether the line is a short comments heading ("12 Comments", "Leave a reply": phrase list `comments_heading`)."""
+    opener = opening(("comments_heading",), lowered=True)
+    return block.word_count <= MARKER_WORDS and opener.match(block.text[:_PHRASE_PREFIX].lower()) is not None
 
 
 def _shop(blocks: Sequence[Block]) -> bool:
