@@ -46,6 +46,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -136,8 +137,9 @@ def article_blocks(
 ) -> np.ndarray:
     """The kept blocks (`keep`) less those `outside_the_article`; where the model dropped a short post and kept the
     comment thread under it (`_post_above_comments`), the post in the thread's place. Arguments as there."""
-    kept = keep & ~outside_the_article(cands, probabilities, keep, words, page_type, favor)
-    post = _post_above_comments(cands, probabilities, keep, words, page_type, favor)
+    zone = _zone(cands, probabilities, keep, words, page_type, favor)
+    kept = keep & ~_outside(cands, probabilities, keep, words, favor, zone)
+    post = _post_above_comments(cands, keep, zone)
     if post is not None:
         title, heading = post
         kept[heading:] = False
@@ -159,57 +161,78 @@ def outside_the_article(
 
     `probabilities`: each block's score, `words`: its word count; `favor`: a key of `SURE` and `SURE_BEFORE`.
     """
-    n = len(cands)
-    drop = np.zeros(n, dtype=bool)
-    sure = SURE[favor]
-    if page_type != "article" or n == 0 or sure <= 0.0 or not keep.any():
-        return drop
-    markers = _markers(cands, words)
-    core = _core(cands, probabilities, keep, words, n)
-    if core is None:
-        return drop
-    first = core[1]
-    before = [m for m in markers if m < first]
-    for m in before:  # an article ahead of a "Comments" heading, whose comments outweigh it
-        if _article_before(probabilities, keep, words, m):
-            core = _core(cands, probabilities, keep, words, m) or core
-            break
-    path, first, last = core
-    after = [m for m in markers if m > last]
-    cut = min(last + FAR_AFTER, after[0]) if after else last + FAR_AFTER
-    index = np.arange(n)
-    in_core = keep & (index <= last) & np.fromiter((c.path == path for c in cands), dtype=bool, count=n)
-    thread = index >= _comment_thread(cands, keep, words, in_core, path, last)
-    if not _looks_like_article(words, keep & (index <= cut), in_core):
-        return keep & thread  # a short post under a long thread: the thread still goes
-    past = (index > cut) & (probabilities < sure)
-    far_above = (index < first - FAR_BEFORE) & (probabilities < SURE_BEFORE[favor])
-    return keep & (past | far_above | thread)
+    zone = _zone(cands, probabilities, keep, words, page_type, favor)
+    return _outside(cands, probabilities, keep, words, favor, zone)
 
 
-def _post_above_comments(
+@dataclass(frozen=True)
+class _Zone:
+    """What both rules read of an article page: its end markers, and its core (path, first and last kept block)."""
+
+    markers: list[int]
+    core: tuple[int, int, int]
+    early: bool  # the core was looked for before a marker with an article above it
+
+
+def _zone(
     cands: Sequence[Candidate],
     probabilities: np.ndarray,
     keep: np.ndarray,
     words: np.ndarray,
     page_type: str,
     favor: str,
-) -> tuple[int, int] | None:
+) -> _Zone | None:
+    """The page's markers and core, looked for before the first marker that has an article above it (a short post
+    whose comments outweigh it); None unless the page is guessed to be an article, the gate is on and a block kept."""
+    n = len(cands)
+    if page_type != "article" or n == 0 or SURE[favor] <= 0.0 or not keep.any():
+        return None
+    markers = _markers(cands, words)
+    core = _core(cands, probabilities, keep, words, n)
+    if core is None:
+        return None
+    for m in markers:
+        if m < core[1] and _article_before(probabilities, keep, words, m):  # an article ahead of "Comments"
+            return _Zone(markers, _core(cands, probabilities, keep, words, m) or core, True)
+    return _Zone(markers, core, False)
+
+
+def _outside(
+    cands: Sequence[Candidate],
+    probabilities: np.ndarray,
+    keep: np.ndarray,
+    words: np.ndarray,
+    favor: str,
+    zone: _Zone | None,
+) -> np.ndarray:
+    """`outside_the_article`, given the page's `_zone`."""
+    n = len(cands)
+    if zone is None:
+        return np.zeros(n, dtype=bool)
+    path, first, last = zone.core
+    after = [m for m in zone.markers if m > last]
+    cut = min(last + FAR_AFTER, after[0]) if after else last + FAR_AFTER
+    index = np.arange(n)
+    in_core = keep & (index <= last) & np.fromiter((c.path == path for c in cands), dtype=bool, count=n)
+    thread = index >= _comment_thread(cands, keep, words, in_core, path, last)
+    if not _looks_like_article(words, keep & (index <= cut), in_core):
+        return keep & thread  # a short post under a long thread: the thread still goes
+    past = (index > cut) & (probabilities < SURE[favor])
+    far_above = (index < first - FAR_BEFORE) & (probabilities < SURE_BEFORE[favor])
+    return keep & (past | far_above | thread)
+
+
+def _post_above_comments(cands: Sequence[Candidate], keep: np.ndarray, zone: _Zone | None) -> tuple[int, int] | None:
     """(post title, comments heading) where the kept text is a comment thread under a post the model dropped (too
     short to score well: a photo with a caption, a few lines): the core lies past a comments heading ("57 Comments",
     "Leave a reply": phrase list `comments_heading`), no article was kept before it, a heading sits within
     POST_REACH blocks above it, and the core's blocks are nested in more comment-named elements (class/id) than any
     block between that heading and the comments heading. None elsewhere."""
-    n = len(cands)
-    if page_type != "article" or n == 0 or SURE[favor] <= 0.0 or not keep.any():
+    if zone is None or zone.early:
         return None
-    core = _core(cands, probabilities, keep, words, n)
-    if core is None:
-        return None
-    path, first, last = core
-    if any(_article_before(probabilities, keep, words, m) for m in _markers(cands, words) if m < first):
-        return None
-    headings = [m for m in _markers(cands, words, ("comments_heading",)) if m < first]
+    path, first, last = zone.core
+    opener = opening(("comments_heading",), lowered=True)
+    headings = [m for m in zone.markers if m < first and opener.match(cands[m].text[:_PHRASE_PREFIX].lower())]
     if not headings:
         return None
     heading = headings[-1]
@@ -290,12 +313,10 @@ def _comment_between(cands: Sequence[Candidate], keep: np.ndarray, words: np.nda
     )
 
 
-def _markers(
-    cands: Sequence[Candidate], words: np.ndarray, categories: tuple[str, ...] = ("article_end", "comments_heading")
-) -> list[int]:
+def _markers(cands: Sequence[Candidate], words: np.ndarray) -> list[int]:
     """Indices of the short blocks that open an end-of-article section ("5 comments", "40 Responses to …", "Related
-    stories"), or a section of the phrase lists `categories`."""
-    opener = opening(categories, lowered=True)
+    stories": phrase lists `article_end` and `comments_heading`)."""
+    opener = opening(("article_end", "comments_heading"), lowered=True)
     return [
         i for i, c in enumerate(cands) if words[i] <= MARKER_WORDS and opener.match(c.text[:_PHRASE_PREFIX].lower())
     ]
