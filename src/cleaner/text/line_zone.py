@@ -76,9 +76,10 @@ def outside_the_core(
     if SURE[favor] <= 0.0 or page_type in OTHER_PAGES or not keep.any() or _shop(blocks):
         return drop
     words = np.fromiter((b.word_count for b in blocks), dtype=np.float64, count=len(blocks))
-    runs = _runs(blocks, keep, words)
+    markers = _markers(blocks)
+    runs = _runs(keep, words, markers)
     mass = [float((words[run] * probabilities[run]).sum()) for run in runs]
-    heading = _comments_heading(blocks, probabilities, keep, words)
+    heading = _comments_heading(blocks, probabilities, keep, words, markers)
     candidates = len(runs) if heading is None else max(1, sum(1 for run in runs if run[-1] < heading))
     core = int(np.argmax(mass[:candidates]))
     core_words = float(words[runs[core]].sum())
@@ -96,12 +97,12 @@ def outside_the_core(
 
 
 def _comments_heading(
-    blocks: Sequence[Block], probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray
+    blocks: Sequence[Block], probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray, markers: np.ndarray
 ) -> int | None:
     """The first comments heading line ("12 Comments", phrase list `comments_heading`) with an article above it
     (kept lines weighing EARLY_MASS words times score, one of EARLY_LINE_WORDS words), on a dump that has at most
-    MAX_COMMENTS_HEADINGS of them (a listing shows one per item); None when there is none."""
-    headings = [i for i, b in enumerate(blocks) if is_comments_heading(b)]
+    MAX_COMMENTS_HEADINGS of them (a listing shows one per item); None when there is none. `markers`: `_markers`."""
+    headings = [i for i in np.flatnonzero(markers).tolist() if is_comments_heading(blocks[i])]
     if len(headings) > MAX_COMMENTS_HEADINGS:
         return None
     for heading in headings:
@@ -125,15 +126,20 @@ def _shop(blocks: Sequence[Block]) -> bool:
     return sum(prices) >= SHOP_PRICES
 
 
-def _runs(blocks: Sequence[Block], keep: np.ndarray, words: np.ndarray) -> list[np.ndarray]:
-    """The kept lines' indices in runs: a run ends where more than GAP_WORDS unkept words or an end-of-article marker
-    line lie before the next kept line."""
+def _markers(blocks: Sequence[Block]) -> np.ndarray:
+    """Which lines open an end-of-article section: short ones the phrase lists `article_end` or `comments_heading`
+    open ("Related stories", "5 comments")."""
     opener = opening(("article_end", "comments_heading"), lowered=True)
-    markers = np.fromiter(
+    return np.fromiter(
         (b.word_count <= MARKER_WORDS and opener.match(b.text[:_PHRASE_PREFIX].lower()) is not None for b in blocks),
         dtype=bool,
         count=len(blocks),
     )
+
+
+def _runs(keep: np.ndarray, words: np.ndarray, markers: np.ndarray) -> list[np.ndarray]:
+    """The kept lines' indices in runs: a run ends where more than GAP_WORDS unkept words or an end-of-article marker
+    line (`markers`) lie before the next kept line."""
     kept = np.flatnonzero(keep)
     cuts = [
         k
