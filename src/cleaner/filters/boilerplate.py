@@ -104,7 +104,7 @@ class BoilerplateFilter(Filter):
             probabilities = model.probabilities(self.line_rows(doc.blocks, language))
             keep = keep_lines(probabilities, doc.blocks, BETA[doc.favor])
             page_type = url_page_type(doc.metadata.url) or ""
-            zone = keep & outside_the_core(doc.blocks, probabilities, keep, doc.favor, page_type)
+            zone = outside_the_core(doc.blocks, probabilities, keep, doc.favor, page_type)  # kept lines only
             outside = dict.fromkeys(np.flatnonzero(zone).tolist(), "outside the article's run of lines")
             drop, reason = set(np.flatnonzero(~keep | zone).tolist()), "boilerplate line (line classifier)"
         else:
