@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,32 +59,32 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """A `cleaner serve` process with two workers; its base URL."""
+@contextmanager
+def running_server(timeout: float = SERVICE_TIMEOUT) -> Iterator[str]:
+    """A `cleaner serve` process with two workers and the given per-document time limit; its base URL."""
     port = free_port()
-    args = [
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        "2",
-        "--max-bytes",
-        str(SERVICE_MAX_BYTES),
-        "--timeout",
-        str(SERVICE_TIMEOUT),
-    ]
+    args = ["serve", "--port", str(port), "--workers", "2", "--max-bytes", str(SERVICE_MAX_BYTES)]
+    args += ["--timeout", str(timeout)]
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        assert proc.poll() is None, proc.communicate()
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2).read()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "the server did not come up"
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        while True:
+            assert proc.poll() is None, proc.communicate()
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not come up"
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A `cleaner serve` process with two workers and the tests' limits; its base URL."""
+    with running_server() as base:
+        yield base

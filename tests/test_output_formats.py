@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from cleaner import Article, Pipeline, clean_article
 from cleaner.blocks import Kind
+from cleaner.shared.units import judge_units
 from cleaner.shared.urls import safe_url
 
 from .conftest import SAMPLES
@@ -285,6 +286,17 @@ def test_a_table_with_a_header_row_is_kept_whole() -> None:
     markdown = clean_article(page).to_markdown()
     assert len(_tokens(markdown, "tr_open")) == 3 and len(_tokens(markdown, "th_open")) == 2
     assert "2024-05-03" in markdown
+
+
+def test_a_unit_mostly_dropped_and_outside_the_article_is_dropped_whole() -> None:
+    # blocks: paragraph, 4 cells of a header table (one short cell kept), a dropped footer line
+    words = [30, 2, 2, 6, 6, 5]
+    keep = [True, True, False, False, False, False]
+    assert judge_units([[1, 2, 3, 4]], words, keep) == [True, False, False, False, False, False]
+    # the same table with the article going on below it is inside the article: kept whole
+    assert judge_units([[1, 2, 3, 4]], words, [*keep[:5], True]) == [True] * 6
+    # most of its words kept: kept whole even at the page's end
+    assert judge_units([[1, 2, 3, 4]], words, [True, True, True, True, False, False]) == [True] * 5 + [False]
 
 
 def test_code_inside_the_article_is_kept() -> None:

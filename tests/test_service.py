@@ -16,7 +16,7 @@ pytest.importorskip("starlette", reason="the service needs the extra: pip instal
 pytest.importorskip("uvicorn", reason="the service needs the extra: pip install 'article-cleaner[server]'")
 
 from . import hostile
-from .conftest import SAMPLES
+from .conftest import SAMPLES, running_server
 from .conftest import SERVICE_MAX_BYTES as MAX_BYTES
 
 
@@ -70,6 +70,13 @@ def test_bad_requests_get_a_json_error_naming_it(server: str) -> None:
         got, got_type, answer = post(server + path, body, ctype)
         assert (got, json.loads(answer)["error"]) == (status, error), path
         assert got_type.startswith("application/json")
+
+
+def test_a_page_over_the_time_limit_gets_a_timeout_answer_and_the_server_goes_on() -> None:
+    with running_server(timeout=0.05) as base:
+        status, ctype, answer = post(base + "/v1/clean", page("0401"))
+        assert (status, json.loads(answer)["error"]) == (422, "Timeout") and ctype.startswith("application/json")
+        assert urllib.request.urlopen(base + "/healthz", timeout=10).status == 200
 
 
 def test_hostile_bodies_among_concurrent_requests_are_all_answered(server: str, tmp_path: Path) -> None:
