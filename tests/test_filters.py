@@ -201,6 +201,18 @@ def test_a_dump_that_is_only_the_page_title_is_a_title_without_an_article() -> N
     assert clean_article(dump + "\nThe first post asks which board to buy.", format="text").text
 
 
+def test_a_dump_keeps_the_prose_above_a_label_taken_for_its_headline() -> None:
+    # a blog post's naive dump: the 'headline' found lower down is a one-word heading repeated under every comment
+    # ('Reply'), with the whole post above it; a header holds no paragraph of prose, so the post stays
+    dump = (SAMPLES / "text" / "4456.naive.txt").read_text("utf-8")
+    article = clean_article(dump, url="http://www.startuplessonslearned.com/2008/09/lean-startup.html", format="text")
+    opening = "I've been thinking for some time about a term that could encapsulate trends"
+    assert opening in article.text
+    assert not any(r.reason == "page header above the headline" and opening in r.text for r in article.removed)
+    # the post whole (377 words in WCXB's ground truth), not the comments under it
+    assert "question I'm looking forward to studying." in article.text and len(article.text.split()) < 600
+
+
 def test_duplicate_headings_keep_headings_that_open_their_own_sections() -> None:
     text = "\n\n".join(
         [

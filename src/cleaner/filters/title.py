@@ -4,8 +4,9 @@ In HTML the page metadata already knows the title; body headings that repeat it 
 lines kept above the first of them (breadcrumbs, the section or site name) when it comes within the first blocks
 of an article, forum, documentation, product or service page. In a text dump the headline is a leading Markdown
 H1, or else the heading-like line right before the first run of prose; it becomes `metadata.title`, and the lines
-above it (page header, teaser carousel, image caption) go too, unless that would remove more prose than it keeps.
-A dump that is one line shaped like a page's <title> ('Headline | Site', 'Section: Headline') and nothing else (a
+above it (page header, teaser carousel, image caption) go too, unless they hold more than `max_header_share` of the
+dump's words or a line of prose (`_HEADER_PROSE_WORDS` words or more: such a 'headline' is a label or archive
+heading lower down, with the article above it). A dump that is one line shaped like a page's <title> ('Headline | Site', 'Section: Headline') and nothing else (a
 page whose text a script draws leaves only its <title>) is a title without an article: the line becomes
 `metadata.title` and the body is empty.
 """
@@ -25,6 +26,7 @@ _TITLE_MAX_WORDS = 25
 _MIN_ECHO_WORDS = 2
 _MAX_HEADER_LINES = 8  # HTML: the headline's copy must be among the first blocks for what is above to be a header
 _HEADER_LINE_MAX_WORDS = 10  # a breadcrumb or section name, not a standfirst
+_HEADER_PROSE_WORDS = 30  # a text dump: a line this long above the headline is prose (the article itself)
 _SEPARATORS = set("|-–—:·»/")
 _HEADER_REASON = "page header above the headline"
 _SECTION_COLON = re.compile(r"\w:\s+\w")  # 'Section: Headline', which title parts are not split at
@@ -129,7 +131,10 @@ def _html_header(doc: Document, headline: int, options: dict) -> set[int]:
 
 
 def _header_is_small(blocks: list[Block], index: int, options: dict) -> bool:
-    """Dropping blocks[:index] is safe when they carry a small share of the document's words."""
+    """Dropping blocks[:index] is safe when they carry a small share of the document's words and none of them is a
+    paragraph of prose: a header is breadcrumbs, teasers and captions, and a 'headline' with the article above it
+    (a label or archive heading repeated lower down the dump) is not the article's."""
     head = sum(b.word_count for b in blocks[:index])
     total = sum(b.word_count for b in blocks) or 1
-    return head / total <= options["max_header_share"]
+    longest = max((b.word_count for b in blocks[:index]), default=0)
+    return head / total <= options["max_header_share"] and longest < _HEADER_PROSE_WORDS
