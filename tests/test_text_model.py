@@ -217,3 +217,16 @@ def test_comments_heavier_than_a_short_post_are_not_taken_for_the_article() -> N
         zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
         assert any(t.startswith("Very insightful") for t in zone) and any(t.startswith("I am so touched") for t in zone)
         assert article.text.startswith("If there’s anything we know") and line not in article.text
+
+
+def test_a_comment_thread_without_a_comments_heading_ends_the_article() -> None:
+    # a recipe post, then five reader comments (name, a line with the date and time, the comment, 'Reply') and no
+    # '5 comments' heading: the stamped comment heads, each over a kept comment, end the article's run of lines
+    text = (SAMPLES / "text" / "constructed-thread-en.txt").read_text("utf-8")
+    article = clean_article(text, format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert article.text.startswith("This soup is what I make") and "dark bread on the side." in article.text
+    assert any(t.startswith("I made this last night") for t in zone) and "coconut milk" not in article.text
+    # a post's own dated lines are no thread: the same comments without their time of day stay
+    undated = "\n".join(line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines())
+    assert "coconut milk" in clean_article(undated, format="text").text

@@ -44,7 +44,6 @@ balanced 0.878 / 0.904 / 0.911, recall (no gate) 0.849 / 0.882 / 0.912.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,6 +51,7 @@ import numpy as np
 
 from ..blocks import Kind
 from ..shared.phrases import opening
+from ..shared.stamps import STAMP
 from .segment import SIGNALS, Candidate
 
 # The favor modes (`Pipeline(favor=...)`) and the score from which a kept block past the article's end is kept anyway
@@ -91,7 +91,7 @@ CORE_SHARE = 0.5
 EARLY_MASS = 25.0
 EARLY_BLOCK_WORDS = 25
 _PHRASE_PREFIX = 160  # characters of a block the end marker is looked for in
-# A comment thread: at least THREAD_UNITS heads (blocks of at most THREAD_HEAD_WORDS words holding a `_STAMP`) on one
+# A comment thread: at least THREAD_UNITS heads (blocks of at most THREAD_HEAD_WORDS words holding a `shared.stamps.STAMP`) on one
 # path other than the core's, making at least THREAD_SHARE of that path's blocks past the core, each but the last
 # followed by a kept block of at least THREAD_BODY_WORDS words and no heading before the next head (a listing's dated
 # items have titles), on a page whose core holds at least CORE_BLOCKS blocks. Offline replay of the block model's cut
@@ -123,8 +123,6 @@ _COMMENT = [name for name, _ in SIGNALS].index("comment")
 # End-of-article markers include the `comments_heading` list ("40 Responses to …", which `article_end`, a feature of
 # the block model, lacks): offline replay dragnet 0.9027 -> 0.9032 (three pages change, none for the worse), l3s-gn1
 # and wcxb-dev tune unchanged.
-# a time of day ("9:35am" too), a year, or a numeric date: what a comment's header line carries in any language
-_STAMP = re.compile(r"\b\d{1,2}:\d{2}(?!\d)|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def article_blocks(
@@ -294,7 +292,7 @@ def _comment_thread(
     for i in range(last + 1, n):
         c = cands[i]
         on_path[c.path] = on_path.get(c.path, 0) + 1
-        if c.path != path and words[i] <= THREAD_HEAD_WORDS and _STAMP.search(c.text):
+        if c.path != path and words[i] <= THREAD_HEAD_WORDS and STAMP.search(c.text):
             heads.setdefault(c.path, []).append(i)
     starts = [
         found[0]

@@ -1,0 +1,15 @@
+"""The date or time stamp a comment's header line carries, in any language: both extraction paths read reader
+comment threads as runs of short stamped lines, each heading a longer post."""
+
+from __future__ import annotations
+
+import re
+
+_CLOCK = r"\b\d{1,2}:\d{2}(?!\d)"  # a time of day ("9:35am" too)
+_NUMERIC_DATE = r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+# a time of day, a year, or a numeric date (HTML: the comment heads of one thread share an element path, which keeps
+# a listing's or a bibliography's years apart)
+STAMP = re.compile(rf"{_CLOCK}|\b(?:19|20)\d{{2}}\b|{_NUMERIC_DATE}")
+# a time of day or a numeric date, no bare year (text dumps, without paths: '— DM, 2021' under a testimonial and
+# 'Cephalalgia. 2019;39(4)' in a reference list are not comment heads)
+CLOCK_OR_DATE = re.compile(rf"{_CLOCK}|{_NUMERIC_DATE}")
