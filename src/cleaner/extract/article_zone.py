@@ -91,17 +91,17 @@ CORE_SHARE = 0.5
 EARLY_MASS = 25.0
 EARLY_BLOCK_WORDS = 25
 _PHRASE_PREFIX = 160  # characters of a block the end marker is looked for in
-# A comment thread: at least THREAD_UNITS heads (blocks of at most THREAD_HEAD_WORDS words holding a `shared.stamps.STAMP`) on one
-# path other than the core's, making at least THREAD_SHARE of that path's blocks past the core, each but the last
-# followed by a kept block of at least THREAD_BODY_WORDS words and no heading before the next head (a listing's dated
-# items have titles), on a page whose core holds at least CORE_BLOCKS blocks. Offline replay of the block model's cut
-# (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1) from 0.8916 / 0.9324 / 0.9064: 0.8949 / 0.9343 / 0.9063 (one
-# wcxb-dev page changes: user reviews under a review, which its annotators kept; l3s-gn1 0.9338 before "9:35am" read
-# as a time). Measured with that older stamp: heads scored anything, the same with only kept heads 0.8943 / 0.9339;
-# no share 0.8954 / 0.9339 / 0.9063 less a page of dated FAQ questions; any single stamp line (no alternation, no
-# heading test, no core size) 0.8966 / 0.9343 / 0.9052 (listings and service pages lose); keeping thread blocks the
-# model scores 0.95 or more 0.8926 / 0.9327. Also on pages whose kept text does not look like an article (a short
-# post under a thread that outweighs it), from 0.8958 / 0.9343 / 0.9063 (with the trackback phrases): 0.8970 /
+# A comment thread: at least THREAD_UNITS heads (blocks of at most THREAD_HEAD_WORDS words holding a
+# `shared.stamps.STAMP`) on one path other than the core's, making at least THREAD_SHARE of that path's blocks past the
+# core, each but the last followed by a kept block of at least THREAD_BODY_WORDS words and no heading before the next
+# head (a listing's dated items have titles), on a page whose core holds at least CORE_BLOCKS blocks. Offline replay of
+# the block model's cut (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1) from 0.8916 / 0.9324 / 0.9064: 0.8949 /
+# 0.9343 / 0.9063 (one wcxb-dev page changes: user reviews under a review, which its annotators kept; l3s-gn1 0.9338
+# before "9:35am" read as a time). Measured with that older stamp: heads scored anything, the same with only kept heads
+# 0.8943 / 0.9339; no share 0.8954 / 0.9339 / 0.9063 less a page of dated FAQ questions; any single stamp line (no
+# alternation, no heading test, no core size) 0.8966 / 0.9343 / 0.9052 (listings and service pages lose); keeping thread
+# blocks the model scores 0.95 or more 0.8926 / 0.9327. Also on pages whose kept text does not look like an article (a
+# short post under a thread that outweighs it), from 0.8958 / 0.9343 / 0.9063 (with the trackback phrases): 0.8970 /
 # 0.9345 / 0.9063; with the pipeline, dragnet 0.8891 -> 0.8901, l3s-gn1 0.9283 -> 0.9285, held-out 0.8662 -> 0.8662.
 THREAD_UNITS = 3
 THREAD_HEAD_WORDS = 20

@@ -6,9 +6,9 @@ of an article, forum, documentation, product or service page. In a text dump the
 H1, or else the heading-like line right before the first run of prose; it becomes `metadata.title`, and the lines
 above it (page header, teaser carousel, image caption) go too, unless they hold more than `max_header_share` of the
 dump's words or a line of prose (`_HEADER_PROSE_WORDS` words or more: such a 'headline' is a label or archive
-heading lower down, with the article above it). A dump that is one line shaped like a page's <title> ('Headline | Site', 'Section: Headline') and nothing else (a
-page whose text a script draws leaves only its <title>) is a title without an article: the line becomes
-`metadata.title` and the body is empty.
+heading lower down, with the article above it). A dump that is one line shaped like a page's <title> ('Headline |
+Site', 'Section: Headline') and nothing else (a page whose text a script draws leaves only its <title>) is a title
+without an article: the line becomes `metadata.title` and the body is empty.
 """
 
 from __future__ import annotations

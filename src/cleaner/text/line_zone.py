@@ -74,9 +74,9 @@ EARLY_MASS = 25.0
 EARLY_LINE_WORDS = 25
 MAX_COMMENTS_HEADINGS = 3
 # A reader comment thread with an article above it bounds that search too, and ends a run (`_thread_start`):
-# THREAD_UNITS lines of at most THREAD_HEAD_WORDS words holding a time or a numeric date (`shared.stamps.CLOCK_OR_DATE`,
-# the comment headers), each but the last followed by a kept line of THREAD_BODY_WORDS words or more and no heading of
-# THREAD_TITLE_WORDS words or more (a listing's dated items have titles) before the next.
+# THREAD_UNITS lines of at most THREAD_HEAD_WORDS words holding a time or a numeric date (the comment headers:
+# `shared.stamps.CLOCK_OR_DATE`), each but the last followed by a kept line of THREAD_BODY_WORDS words or more and no
+# heading of THREAD_TITLE_WORDS words or more (a listing's dated items have titles) before the next.
 THREAD_UNITS = 3
 THREAD_HEAD_WORDS = 12
 THREAD_BODY_WORDS = 8
