@@ -230,3 +230,15 @@ def test_a_comment_thread_without_a_comments_heading_ends_the_article() -> None:
     # a post's own dated lines are no thread: the same comments without their time of day stay
     undated = "\n".join(line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines())
     assert "coconut milk" in clean_article(undated, format="text").text
+
+
+def test_comments_headings_close_together_are_one_box() -> None:
+    # the same post and comments without times on the comments, under 'Comments', 'Trackbacks' and '5 Comments' tabs,
+    # and two more comments headings at the end: five headings, but two boxes and one numbered, so not a listing's
+    text = (SAMPLES / "text" / "constructed-thread-en.txt").read_text("utf-8")
+    undated = "\n".join(line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines())
+    tabs = "Comments\nTrackbacks\n5 Comments\nTom Reyes\n"
+    tabbed = undated.replace("Tom Reyes\n", tabs, 1).replace("Leave a comment\n", "Leave a comment\nPost a comment\n")
+    article = clean_article(tabbed, format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert "dark bread on the side." in article.text and any(t.startswith("This is now in our regular") for t in zone)

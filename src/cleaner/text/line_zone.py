@@ -42,11 +42,17 @@ over a kept comment), as in HTML (`extract.article_zone`) but without element pa
 0.8124 / 0.8890 / 0.8620 (testimonials signed '— DM, 2021' and reference lists lose their later half); heads that are
 no heading and no heading at all between them: 0.8073 / 0.8874 / 0.8655 (a dump guesses name and date lines to be
 headings); the thread bounding the core's search but not ending a run: 0.8077 / 0.8874 / 0.8658.
+
+Comments headings close together count as one box ('Comments', 'Trackbacks', '7 Comments' tabs: four headings had
+switched the bound off as a listing's), numbered ones each: from 0.8118 / 0.8882 / 0.8666 and 0.8152 / 0.8840 /
+0.8714, 0.8141 / 0.8888 / 0.8666 and 0.8199 / 0.8840 / 0.8721. Boxes alone: 0.8175 / 0.8888 / 0.8661 (a forum's
+'76 comments' per linked thread, two lines apart, became one box).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -73,6 +79,9 @@ SHOP_PRICES = 5  # short lines (at most MARKER_WORDS words) with a price that ma
 EARLY_MASS = 25.0
 EARLY_LINE_WORDS = 25
 MAX_COMMENTS_HEADINGS = 3
+# Comments headings within COMMENTS_BOX_LINES lines of the previous one are one box ('Comments', 'Trackbacks', '7
+# Comments' tabs) and count once; a listing's numbered ones ('12 comments' per item) count each.
+COMMENTS_BOX_LINES = 5
 # A reader comment thread with an article above it bounds that search too, and ends a run (`_thread_start`):
 # THREAD_UNITS lines of at most THREAD_HEAD_WORDS words holding a time or a numeric date (the comment headers:
 # `shared.stamps.CLOCK_OR_DATE`), each but the last followed by a kept line of THREAD_BODY_WORDS words or more and no
@@ -82,6 +91,7 @@ THREAD_HEAD_WORDS = 12
 THREAD_BODY_WORDS = 8
 THREAD_TITLE_WORDS = 4
 _PHRASE_PREFIX = 160  # characters of a line the end marker is looked for in
+_DIGIT = re.compile(r"\d")
 
 
 def outside_the_core(
@@ -120,12 +130,14 @@ def _comments_start(
     blocks: Sequence[Block], probabilities: np.ndarray, keep: np.ndarray, words: np.ndarray, markers: np.ndarray
 ) -> int | None:
     """Where the reader comments start below an article: the first comments heading line ("12 Comments", phrase list
-    `comments_heading`; on a dump with at most MAX_COMMENTS_HEADINGS of them, as a listing shows one per item) or
-    the first head of a comment thread (`_thread_start`), whichever comes first of those with an article above it
-    (kept lines weighing EARLY_MASS words times score, one of EARLY_LINE_WORDS words); None when there is none.
-    `markers`: `_markers`."""
+    `comments_heading`; on a dump with at most MAX_COMMENTS_HEADINGS boxes and numbered ones of them, as a listing
+    shows one per item) or the first head of a comment thread (`_thread_start`), whichever comes first of those with
+    an article above it (kept lines weighing EARLY_MASS words times score, one of EARLY_LINE_WORDS words); None when
+    there is none. `markers`: `_markers`."""
     headings = [i for i in np.flatnonzero(markers).tolist() if is_comments_heading(blocks[i])]
-    if len(headings) > MAX_COMMENTS_HEADINGS:
+    boxes = [h for k, h in enumerate(headings) if k == 0 or h - headings[k - 1] > COMMENTS_BOX_LINES]
+    numbered = sum(1 for h in headings if _DIGIT.search(blocks[h].text))
+    if len(boxes) > MAX_COMMENTS_HEADINGS or numbered > MAX_COMMENTS_HEADINGS:
         headings = []
     thread = _thread_start(blocks, keep, words)
     for start in sorted([*headings, *([] if thread is None else [thread])]):
