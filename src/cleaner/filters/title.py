@@ -54,7 +54,7 @@ class TitleFilter(Filter):
                 return
             if index is not None:
                 doc.metadata.title = doc.metadata.title or doc.blocks[index].text
-                if self.options["drop_header_in_text"] and _header_is_small(doc.blocks, index, self.options):
+                if self.options["drop_header_in_text"] and _header_is_droppable(doc.blocks, index, self.options):
                     doc.drop_blocks(set(range(index)), self.name, _HEADER_REASON)
         title = fingerprint(doc.metadata.title or "")
         if not title:
@@ -130,7 +130,7 @@ def _html_header(doc: Document, headline: int, options: dict) -> set[int]:
     return set(range(headline))
 
 
-def _header_is_small(blocks: list[Block], index: int, options: dict) -> bool:
+def _header_is_droppable(blocks: list[Block], index: int, options: dict) -> bool:
     """Dropping blocks[:index] is safe when they carry a small share of the document's words and none of them is a
     paragraph of prose: a header is breadcrumbs, teasers and captions, and a 'headline' with the article above it
     (a label or archive heading repeated lower down the dump) is not the article's."""
