@@ -21,6 +21,8 @@ DATA_FILES = (
     "cleaner/shared/phrases/zh.json",
 )
 
+COMPILED = ("cleaner/extract/_walk.", "cleaner/shared/_trees.")  # the compiled loops (setup.py)
+
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run a command to completion, failing the test with its output when it fails."""
@@ -35,7 +37,9 @@ def test_the_wheel_and_sdist_build_pass_twine_and_the_wheel_cleans_a_page(tmp_pa
     wheel, sdist = next(dist.glob("*.whl")), next(dist.glob("*.tar.gz"))
     assert wheel.name.startswith("article_cleaner-") and sdist.name.startswith("article_cleaner-")
     run(sys.executable, "-m", "twine", "check", "--strict", wheel, sdist)
-    assert set(DATA_FILES) <= set(zipfile.ZipFile(wheel).namelist())
+    names = zipfile.ZipFile(wheel).namelist()
+    assert set(DATA_FILES) <= set(names)
+    assert all(any(n.startswith(module) and n.endswith(".so") for n in names) for module in COMPILED), names
     with tarfile.open(sdist) as archive:
         assert all(any(name.endswith("src/" + f) for name in archive.getnames()) for f in DATA_FILES)
 
@@ -49,6 +53,8 @@ def test_the_wheel_and_sdist_build_pass_twine_and_the_wheel_cleans_a_page(tmp_pa
     run(python, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", wheel)
     where = run(python, "-c", "import cleaner; print(cleaner.__file__)", cwd=tmp_path).stdout
     assert where.startswith(str(site)), where
+    uses = "import importlib; print(importlib.import_module('cleaner.extract.segment')._COMPILED is not None)"
+    assert run(python, "-c", uses, cwd=tmp_path).stdout.strip() == "True"  # built against the lxml it runs with
     page = SAMPLES / "html" / "0221.html"
     cleaned = run(env / "bin" / "cleaner", "clean", page, "--format", "json", cwd=tmp_path).stdout
     assert "Experts say the growth of Lilly" in cleaned and '"title": "' in cleaned

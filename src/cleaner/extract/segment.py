@@ -13,7 +13,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from lxml import etree
 from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
@@ -145,11 +147,16 @@ class Candidate:
 
 
 def segment(tree: HtmlElement) -> list[Candidate]:
-    """The candidate blocks of the page's visible text, in document order.
+    """The candidate blocks of the page's visible text, in document order: the compiled walk's when it is built
+    (`_walk.pyx`, same blocks, about 4x faster), the Python one's otherwise."""
+    if _COMPILED is not None:
+        return _COMPILED.segment(tree, _marks, _WALK_TABLES, _WALK_SHAPES)  # type: ignore[no-any-return]
+    return segment_python(tree)
 
-    One loop over the walk's start and end events, its state in local variables (this runs over every element of
-    every page: the fastest shape in CPython is the plain one).
-    """
+
+def segment_python(tree: HtmlElement) -> list[Candidate]:
+    """`segment` in Python: one loop over the walk's start and end events, its state in local variables (this runs
+    over every element of every page: the fastest shape in CPython is the plain one)."""
     out: list[Candidate] = []
     parts: list[str] = []  # text of the block being collected
     has_text = False  # whether `parts` holds more than whitespace
@@ -394,3 +401,35 @@ def _structure(block: Block, cand: Candidate, element: HtmlElement, reader: Stru
     if spans or images or ordered:
         return Structure(block.text, spans=spans, ordered=ordered, images=images)
     return None
+
+
+def _compiled_walk() -> Any:
+    """The compiled walk (`_walk.pyx`), or None when it is not built or was built against another lxml, whose node
+    layout it cannot trust."""
+    try:
+        from . import _walk  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _walk if _walk.LXML_VERSION == etree.__version__ else None
+
+
+_COMPILED = _compiled_walk()
+# what the compiled walk needs of this module's tables, in the order its `segment` unpacks them
+_WALK_TABLES = (_BLOCK_TAG_SET, _KIND, frozenset(_CELLS), _LANDMARK_INDEX, INVISIBLE, _HIDDEN_STYLE, Kind.PARAGRAPH)
+# and what it builds candidates of, as `_candidate` does
+_WALK_SHAPES = (
+    _COMPILED._Shapes(
+        Candidate,
+        Kind.HEADING,
+        Kind.TABLE,
+        Kind.CODE,
+        _NO_HITS,
+        len(LANDMARKS),
+        len(SIGNALS),
+        _NEAR_DEPTH,
+        _PATH_DEPTH,
+        _PARENT_LEVELS,
+    )
+    if _COMPILED is not None
+    else None
+)

@@ -8,6 +8,11 @@ from typing import Any
 
 import numpy as np
 
+try:
+    from . import _trees  # type: ignore[attr-defined]  # the compiled walk (setup.py), when built
+except ImportError:
+    _trees = None
+
 MAX_DEPTH = 12  # deepest tree the complete layout holds (training uses depth 6)
 # rows scored in one pass: each pass holds a few arrays of rows x trees (8 bytes a cell), so 90 000 rows at once
 # (a flood of list items) peaked at 700 MiB and ran slower, out of the CPU caches; a real page has a few hundred
@@ -60,9 +65,16 @@ class BoostedTrees:
         )
 
     def _probabilities(self, rows: np.ndarray) -> np.ndarray:
-        """P(positive) per row of `rows`, all at once (a few arrays of rows x trees indices)."""
+        """P(positive) per row of `rows`, all at once: the compiled walk's leaves when it is built, else numpy's
+        (a few arrays of rows x trees indices)."""
         if not len(rows):
             return np.zeros(0)
+        if _trees is not None:
+            leaves = np.empty((len(rows), len(self.tree_start)), dtype=np.intp)
+            _trees.leaves(
+                np.ascontiguousarray(rows, dtype=np.float64), self.feature, self.split, self.inner, self.depth, leaves
+            )
+            return self._squashed(leaves)
         cells = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         row_start = (np.arange(len(rows), dtype=np.intp) * rows.shape[1])[:, None]
         at = np.tile(self.tree_start, (len(rows), 1))  # per row and tree: the node reached, as an index of the ensemble
@@ -71,7 +83,11 @@ class BoostedTrees:
             at *= 2
             at += self.child_step
             at -= left
-        raw = self.baseline + self.value.take(at + self.leaf_offset).sum(axis=1)
+        return self._squashed(at + self.leaf_offset)
+
+    def _squashed(self, leaves: np.ndarray) -> np.ndarray:
+        """P(positive) per row from the index of the leaf it reaches in each tree (rows x trees)."""
+        raw = self.baseline + self.value.take(leaves).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 

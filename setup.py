@@ -1,0 +1,25 @@
+"""The compiled hot loops, built when Cython, lxml's headers and a C compiler are at hand: the page walk of
+`cleaner.extract.segment` (extract/_walk.pyx) and the tree walk of `cleaner.shared.boosted` (shared/_trees.pyx).
+Both are optional: without them the package runs the same code in Python and numpy."""
+
+from setuptools import Extension, setup
+
+
+def extensions() -> list[Extension]:
+    """The compiled loops, or none when Cython or lxml is missing at build time."""
+    try:
+        import lxml
+        from Cython.Build import cythonize
+    except ImportError:
+        return []
+    walk = Extension(
+        "cleaner.extract._walk",
+        ["src/cleaner/extract/_walk.pyx"],
+        include_dirs=lxml.get_include(),
+        optional=True,  # a failed compile leaves the Python walk, not a failed install
+    )
+    trees = Extension("cleaner.shared._trees", ["src/cleaner/shared/_trees.pyx"], optional=True)
+    return cythonize([walk, trees], language_level=3, quiet=True)
+
+
+setup(ext_modules=extensions())
