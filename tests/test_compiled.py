@@ -1,6 +1,7 @@
 """The compiled loops (setup.py) give what the Python code they replace gives: the page walk of
-`extract/_walk.pyx` the same candidate blocks as `segment.segment_python`, the tree walk of `shared/_trees.pyx`
-the same probabilities as numpy's. `make test`'s editable install builds them; a test here fails when it did not."""
+`extract/_walk.pyx` the same candidate blocks as `segment.segment_python`, the marker scan of `shared/_marked.pyx`
+the same elements as `dom.marked_elements`, the tree walk of `shared/_trees.pyx` the same probabilities as
+numpy's. `make test`'s editable install builds them; a test here fails when it did not."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ import pytest
 
 from cleaner import Pipeline
 from cleaner.extract.classify import block_model, candidates
+from cleaner.load.parse import parse_html
 
 from .conftest import SAMPLES
 
 segment = importlib.import_module("cleaner.extract.segment")  # the module (`cleaner.extract` exports the function)
 boosted = importlib.import_module("cleaner.shared.boosted")
+dom = importlib.import_module("cleaner.shared.dom")
 
 PAGES = sorted((SAMPLES / "html").glob("*.html")) + sorted((SAMPLES / "regression").glob("*.html.gz"))
 # markup the sample pages have little of: what lxml shows as elements but are not (comments, PIs, entities), text
@@ -44,6 +47,7 @@ def _read(path: Path) -> bytes:
 
 def test_the_compiled_loops_are_built() -> None:
     assert segment._COMPILED is not None, "extract/_walk.pyx is not built: `pip install -e .` builds it"
+    assert dom._COMPILED is not None, "shared/_marked.pyx is not built: `pip install -e .` builds it"
     assert boosted._trees is not None, "shared/_trees.pyx is not built: `pip install -e .` builds it"
 
 
@@ -60,6 +64,20 @@ def test_the_compiled_walk_finds_the_python_walks_blocks_on_odd_markup(markup: s
     tree = lxml.html.document_fromstring(markup)
     python = segment.segment_python(tree)
     assert python and segment.segment(tree) == python
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_the_compiled_marker_scan_finds_the_python_scans_elements_on_sample_pages(path: Path) -> None:
+    tree = parse_html(_read(path).decode("utf-8", "replace"))  # the pipeline's parser (it drops comments)
+    python = dom.marked_elements(tree)
+    assert python and dom._COMPILED.marked_elements(tree, dom._NO_MARKER) == python
+
+
+@pytest.mark.parametrize("markup", ODD_MARKUP, ids=range(len(ODD_MARKUP)))
+def test_the_compiled_marker_scan_finds_the_python_scans_elements_on_odd_markup(markup: str) -> None:
+    tree = parse_html(markup + "<div class='Late'>after the page</div><p role=''>x</p>")
+    python = dom.marked_elements(tree)
+    assert python and dom._COMPILED.marked_elements(tree, dom._NO_MARKER) == python
 
 
 def test_the_compiled_tree_walk_gives_numpys_probabilities(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,73 +9,16 @@ candidates. Built by setup.py when a C compiler is at hand; `segment.py` falls b
 when the lxml imported is not the one this was compiled against (the node layout could differ).
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strcmp, strlen
+from libc.string cimport strcmp
 
 cimport lxml.includes.etreepublic as cetree
-from lxml.includes cimport tree
 from lxml.includes.tree cimport xmlAttr, xmlNode
+
+from cleaner.shared._nodes cimport attribute_value, collect_text, element_from, tag_of
 
 cetree.import_lxml__etree()
 
 LXML_VERSION = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")  # segment.py compares it with the lxml loaded
-
-
-cdef inline str _utf8(const char* c_text):
-    return PyUnicode_DecodeUTF8(c_text, strlen(c_text), NULL)
-
-
-cdef inline xmlNode* _element_from(xmlNode* c_node) noexcept:
-    """`c_node` or the first element after it, or NULL. Comments, PIs and entities are passed over with their
-    tails, as lxml's iterwalk passes over them (the pipeline's parser drops comments and PIs anyway)."""
-    while c_node is not NULL and c_node.type != tree.XML_ELEMENT_NODE:
-        c_node = c_node.next
-    return c_node
-
-
-cdef inline xmlNode* _text_node_or_skip(xmlNode* c_node) noexcept:
-    """lxml's `_textNodeOrSkip`: `c_node` when it is text, past XInclude markers; NULL at any other node."""
-    while c_node is not NULL:
-        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
-            return c_node
-        if c_node.type == tree.XML_XINCLUDE_START or c_node.type == tree.XML_XINCLUDE_END:
-            c_node = c_node.next
-        else:
-            return NULL
-    return NULL
-
-
-cdef str _collect_text(xmlNode* c_node):
-    """The text of the run of text nodes from `c_node` on: an element's `.text` (from its first child) or `.tail`
-    (from its next sibling), as lxml's `_collectText` joins them; None when there is none."""
-    c_node = _text_node_or_skip(c_node)
-    if c_node is NULL:
-        return None
-    if _text_node_or_skip(c_node.next) is NULL:
-        return _utf8(<const char*>c_node.content)
-    pieces = []
-    while c_node is not NULL:
-        pieces.append(_utf8(<const char*>c_node.content))
-        c_node = _text_node_or_skip(c_node.next)
-    return "".join(pieces)
-
-
-cdef str _tag(xmlNode* c_node):
-    """lxml's `.tag` of an element: its name, '{uri}name' when it has a namespace."""
-    if c_node.ns is not NULL and c_node.ns.href is not NULL:
-        return "{%s}%s" % (_utf8(<const char*>c_node.ns.href), _utf8(<const char*>c_node.name))
-    return _utf8(<const char*>c_node.name)
-
-
-cdef object _attribute_value(xmlAttr* c_attr, cetree._Document doc, xmlNode* c_node):
-    """The attribute's value as `.get()` gives it ('' when it has none written)."""
-    cdef xmlNode* c_child = c_attr.children
-    if c_child is NULL:
-        return ""
-    if c_child.next is NULL and c_child.type == tree.XML_TEXT_NODE:
-        return _utf8(<const char*>c_child.content)
-    # several nodes (an entity reference among them): lxml's own reading
-    return cetree.elementFactory(doc, c_node).get(_utf8(<const char*>c_attr.name))
 
 
 cdef enum:
@@ -186,7 +129,7 @@ def segment(root, marks, config, _Shapes shapes):
         if starting:
             info = infos.get(<size_t>c_node.name) if c_node.ns is NULL else None
             if info is None:
-                tag = _tag(c_node)
+                tag = tag_of(c_node)
                 info = (
                     tag,
                     tag in block_tags,
@@ -234,17 +177,17 @@ def segment(root, marks, config, _Shapes shapes):
                     if c_attr.ns is NULL:
                         c_name = <const char*>c_attr.name
                         if strcmp(c_name, b"class") == 0:
-                            cls = _attribute_value(c_attr, doc, c_node)
+                            cls = attribute_value(c_attr, doc, c_node)
                         elif strcmp(c_name, b"id") == 0:
-                            ident = _attribute_value(c_attr, doc, c_node)
+                            ident = attribute_value(c_attr, doc, c_node)
                         elif strcmp(c_name, b"role") == 0:
-                            role = _attribute_value(c_attr, doc, c_node)
+                            role = attribute_value(c_attr, doc, c_node)
                         elif strcmp(c_name, b"hidden") == 0:
                             hides = True
                         elif strcmp(c_name, b"aria-hidden") == 0:
-                            aria_hidden = _attribute_value(c_attr, doc, c_node)
+                            aria_hidden = attribute_value(c_attr, doc, c_node)
                         elif strcmp(c_name, b"style") == 0:
-                            style = _attribute_value(c_attr, doc, c_node)
+                            style = attribute_value(c_attr, doc, c_node)
                     c_attr = c_attr.next
                 hits, token = marks(tag, cls, ident, role)
                 hides = hides or aria_hidden == "true" or (style is not None and hidden_style.search(style) is not None)
@@ -255,8 +198,8 @@ def segment(root, marks, config, _Shapes shapes):
             path.append(token)
             states.append(info)
             hiding.append(hides)
-            text = _collect_text(c_node.children)
-            c_next = _element_from(c_node.children)
+            text = collect_text(c_node.children)
+            c_next = element_from(c_node.children)
             if c_next is not NULL:
                 c_node = c_next
             else:
@@ -284,11 +227,11 @@ def segment(root, marks, config, _Shapes shapes):
                     signals[i] -= 1
                 hidden -= hiding.pop()
                 path.pop()
-            text = _collect_text(c_node.next)
+            text = collect_text(c_node.next)
             if c_node is c_top:
                 finished = True
             else:
-                c_next = _element_from(c_node.next)
+                c_next = element_from(c_node.next)
                 if c_next is not NULL:
                     c_node = c_next
                     starting = True

@@ -13,14 +13,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from lxml import etree
 from lxml.etree import iterwalk
 from lxml.html import HtmlElement
 
 from ..blocks import Block, Kind
 from ..body import Structure
+from ..shared.compiled import compiled
 from ..shared.dom import INVISIBLE
 from ..shared.phrases import alternatives
 from .structure import StructureReader, code_language, code_text, list_position
@@ -403,17 +402,7 @@ def _structure(block: Block, cand: Candidate, element: HtmlElement, reader: Stru
     return None
 
 
-def _compiled_walk() -> Any:
-    """The compiled walk (`_walk.pyx`), or None when it is not built or was built against another lxml, whose node
-    layout it cannot trust."""
-    try:
-        from . import _walk  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return _walk if _walk.LXML_VERSION == etree.__version__ else None
-
-
-_COMPILED = _compiled_walk()
+_COMPILED = compiled("cleaner.extract._walk")
 # what the compiled walk needs of this module's tables, in the order its `segment` unpacks them
 _WALK_TABLES = (_BLOCK_TAG_SET, _KIND, frozenset(_CELLS), _LANDMARK_INDEX, INVISIBLE, _HIDDEN_STYLE, Kind.PARAGRAPH)
 # and what it builds candidates of, as `_candidate` does

@@ -8,10 +8,9 @@ from typing import Any
 
 import numpy as np
 
-try:
-    from . import _trees  # type: ignore[attr-defined]  # the compiled walk (setup.py), when built
-except ImportError:
-    _trees = None
+from .compiled import compiled
+
+_trees = compiled("cleaner.shared._trees")  # the compiled walk of the trees, when built
 
 MAX_DEPTH = 12  # deepest tree the complete layout holds (training uses depth 6)
 # rows scored in one pass: each pass holds a few arrays of rows x trees (8 bytes a cell), so 90 000 rows at once

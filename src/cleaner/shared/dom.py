@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from .compiled import compiled
 from .scripts import WORD
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ INVISIBLE = frozenset(
 
 _NO_MARKER = "    "  # the marker of an element without any of those attributes
 _WITH_MARKER_ATTRIBUTE = XPath("descendant-or-self::*[@class or @id or @role or @aria-label or @data-testid]")
+_COMPILED = compiled("cleaner.shared._marked")  # the compiled scan of `Marked`, when built
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
 
@@ -91,17 +93,26 @@ class Marked:
     def __init__(self, tree: HtmlElement) -> None:
         self.elements: list[HtmlElement] = []
         self.positions: dict[str, list[int]] = {}  # marker -> indices into `elements`, in document order
-        for top in top_elements(tree):
-            for element in _WITH_MARKER_ATTRIBUTE(top):  # found in C; most elements have none of the attributes
-                mark = marker(element)
-                if mark != _NO_MARKER:
-                    self.positions.setdefault(mark, []).append(len(self.elements))
-                    self.elements.append(element)
+        found = _COMPILED.marked_elements(tree, _NO_MARKER) if _COMPILED is not None else marked_elements(tree)
+        for element, mark in found:
+            self.positions.setdefault(mark, []).append(len(self.elements))
+            self.elements.append(element)
 
     def matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
         """The elements whose marker `pattern` finds something in, in document order."""
         hits = [i for mark, indices in self.positions.items() if pattern.search(mark) for i in indices]
         return [self.elements[i] for i in sorted(hits)]
+
+
+def marked_elements(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """(element, marker) of the page's elements that have a marker, in document order (the compiled scan,
+    shared/_marked.pyx, finds the same)."""
+    return [
+        (element, mark)
+        for top in top_elements(tree)
+        for element in _WITH_MARKER_ATTRIBUTE(top)  # found in C; most elements have none of the attributes
+        if (mark := marker(element)) != _NO_MARKER
+    ]
 
 
 def marked(doc: Document) -> Marked:

@@ -1,0 +1,71 @@
+# cython: language_level=3
+"""`dom.Marked`'s scan compiled against lxml's C API: the elements with a marker and their markers, 4-5x faster.
+
+The Python scan finds the elements by XPath and reads five attributes of each through lxml proxies; this one
+follows libxml2's node pointers, reads the attributes straight from the nodes and makes a proxy only for the
+elements it returns. `tests/test_compiled.py` checks both give the same. Built by setup.py when a C compiler is at
+hand; dom.py falls back to the Python scan otherwise, and when the lxml imported is not the one this was compiled
+against.
+"""
+
+from libc.string cimport strcmp
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes.tree cimport xmlAttr, xmlNode
+
+from cleaner.shared._nodes cimport attribute_value, element_from
+
+cetree.import_lxml__etree()
+
+LXML_VERSION = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")  # compiled.py compares it with the lxml loaded
+
+
+def marked_elements(root, no_marker):
+    """(element, marker) of every element under `root` and its following top-level siblings, `root` included, in
+    document order, whose marker (`dom.marker`: class, id, role, aria-label and data-testid joined, lower-cased)
+    is not `no_marker`, the marker of an element with all five empty."""
+    cdef cetree._Element top = <cetree._Element?>root
+    cdef cetree._Document doc = top._doc
+    cdef xmlNode* c_top = element_from(top._c_node)
+    cdef xmlNode* c_node
+    cdef xmlNode* c_next
+    cdef xmlAttr* c_attr
+    cdef const char* c_name
+    cdef bint marked
+    out = []
+    while c_top is not NULL:
+        c_node = c_top
+        while True:
+            if c_node.properties is not NULL:
+                cls = ident = role = label = testid = ""
+                marked = False
+                c_attr = c_node.properties
+                while c_attr is not NULL:
+                    if c_attr.ns is NULL:
+                        c_name = <const char*>c_attr.name
+                        if strcmp(c_name, b"class") == 0:
+                            cls, marked = attribute_value(c_attr, doc, c_node), True
+                        elif strcmp(c_name, b"id") == 0:
+                            ident, marked = attribute_value(c_attr, doc, c_node), True
+                        elif strcmp(c_name, b"role") == 0:
+                            role, marked = attribute_value(c_attr, doc, c_node), True
+                        elif strcmp(c_name, b"aria-label") == 0:
+                            label, marked = attribute_value(c_attr, doc, c_node), True
+                        elif strcmp(c_name, b"data-testid") == 0:
+                            testid, marked = attribute_value(c_attr, doc, c_node), True
+                    c_attr = c_attr.next
+                if marked:
+                    mark = f"{cls} {ident} {role} {label} {testid}".lower()
+                    if mark != no_marker:
+                        out.append((cetree.elementFactory(doc, c_node), mark))
+            # the next element in document order under c_top: the first child, else the next sibling of the
+            # nearest ancestor (or itself) that has one
+            c_next = element_from(c_node.children)
+            while c_next is NULL and c_node is not c_top:
+                c_next = element_from(c_node.next)
+                c_node = c_node.parent
+            if c_next is NULL:
+                break
+            c_node = c_next
+        c_top = element_from(c_top.next)
+    return out
