@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -195,6 +196,9 @@ def test_rerun_skips_up_to_date_outputs_and_force_redoes_them(corpus: Path, tmp_
     assert "7 done" in first.stderr
     again = cleaner(*args)
     assert again.returncode == 0 and "0 done" in again.stderr and "7 up to date" in again.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((out / "0174.txt").stat().st_mode) == 0o666 & ~umask  # not mkstemp's owner-only 0600
     page = corpus / "site" / "0174.html"
     os.utime(page, (time.time() + 5, time.time() + 5))
     touched = cleaner(*args)

@@ -33,6 +33,7 @@ def test_a_datatrove_pipeline_cleans_every_page_of_a_warc(tmp_path: Path) -> Non
         assert all(flat(phrase) in flat(row["text"]) for phrase in record["must_keep"]), page
         assert not any(flat(phrase) in flat(row["text"]) for phrase in record["must_drop"]), page
         assert row["metadata"]["title"] and row["metadata"]["language"] == "en"
+        assert record["author"] in row["metadata"]["authors"] and row["metadata"]["date"][:4] == "2025", page
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     counters = next(step["stats"] for step in stats if step["name"].endswith(CleanerExtractor.name))
     assert (counters["total"], counters["extracted"], counters["empty"], counters["dropped"]) == (3, 2, 1, 1)

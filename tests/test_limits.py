@@ -172,10 +172,10 @@ def test_the_cli_takes_the_limits(tmp_path) -> None:
 def test_the_cli_worker_cpu_limit_is_set_and_restored() -> None:
     import resource
 
-    from cleaner.cli.work import HARD_FACTOR, HARD_SLACK, _cpu_limit
+    from cleaner.cli.work import HARD_FACTOR, HARD_SLACK, cpu_limit
 
     before = resource.getrlimit(resource.RLIMIT_CPU)
-    with _cpu_limit(5):
+    with cpu_limit(5):
         soft, _ = resource.getrlimit(resource.RLIMIT_CPU)
         used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
         assert used < soft <= used + HARD_FACTOR * 5 + HARD_SLACK + 1

@@ -9,8 +9,8 @@ import re
 import shutil
 import stat
 import sys
-import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Protocol
 
@@ -134,10 +134,12 @@ class FileSink:
         return name
 
     def write(self, key: str, text: str) -> None:
-        """Write the file under a temporary name beside the outputs, then rename it over the final one."""
+        """Write the file under a temporary name beside the outputs, then rename it over the final one. The file
+        gets the mode any new file gets (0666 less the umask), not the owner-only one of `tempfile.mkstemp`."""
         target = self.root / key
         _make_folders(self.root, target.parent)
-        handle, temporary = tempfile.mkstemp(dir=self.scratch, suffix=".part")
+        temporary = self.scratch / f"{uuid.uuid4().hex}.part"
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)

@@ -76,7 +76,7 @@ class Worker:
         """Read, decode, clean and render one item; any error becomes a failed Outcome, never an exception."""
         s = self.settings
         try:
-            with _time_limit(s.timeout), _cpu_limit(s.timeout if self.hard_limit else 0):
+            with time_limit(s.timeout), cpu_limit(s.timeout if self.hard_limit else 0):
                 text, _ = read_source(read_bytes(item, s.max_bytes), s.max_bytes)
                 article = self.pipeline.clean(text, url=item.url, format=s.input_format or item.format, errors="raise")
                 rendered = render(article, s.output_format, s.audit, item.source, s.links, s.images, s.body)
@@ -119,7 +119,7 @@ def run_on_cluster_worker(settings: Settings, work: tuple[Item, str]) -> Outcome
 
 
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
+def time_limit(seconds: float) -> Iterator[None]:
     """Raise DocumentTimeout in this thread after `seconds` (no limit when 0, without SIGALRM or off the main thread)."""
     if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         yield
@@ -138,7 +138,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 
 @contextmanager
-def _cpu_limit(seconds: float) -> Iterator[None]:
+def cpu_limit(seconds: float) -> Iterator[None]:
     """Let the kernel kill this process (SIGXCPU) if it spends `HARD_FACTOR` × `seconds` + `HARD_SLACK` more of CPU."""
     if seconds <= 0 or resource is None or not hasattr(resource, "RLIMIT_CPU"):
         yield

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..article import Article
 from ..cli.config import PipelineSpec, build_pipeline
-from ..cli.work import DocumentTimeout, _cpu_limit, _time_limit
+from ..cli.work import DocumentTimeout, cpu_limit, time_limit
 from ..errors import CleanerError, InputTooLarge
 from ..limits import Limits
 from ..pipeline import Pipeline
@@ -68,7 +68,7 @@ def run_job(job: Job) -> Answer:
     lets the kernel end the process if it is stuck in C code well past it)."""
     assert _PIPELINE is not None, "start_worker must run first"
     try:
-        with _time_limit(_SECONDS), _cpu_limit(_SECONDS):
+        with time_limit(_SECONDS), cpu_limit(_SECONDS):
             article = _PIPELINE.clean(job.body, url=job.url, format=job.format, errors="raise")
             if job.inspect:
                 view = page_view(_PIPELINE, job.body, job.url, job.format, article)
