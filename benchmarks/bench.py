@@ -306,25 +306,34 @@ def layout_dump(page: Page) -> Extraction:
     return Extraction(html_text.extract_text(page.html, guess_layout=True))
 
 
+_HTML_FACTORIES: dict[str, Callable[[], System]] = {
+    "cleaner": lambda: _cleaner_system(False),
+    "cleaner-precision": lambda: _cleaner_system(False, favor="precision"),
+    "cleaner-recall": lambda: _cleaner_system(False, favor="recall"),
+    "cleaner-rules": lambda: _cleaner_system(False, "trafilatura"),
+    "trafilatura": _trafilatura_system,
+    "readability": _readability_system,
+    "justext": _justext_system,
+}
+_TEXT_FAVORS = {"cleaner": "balanced", "cleaner-precision": "precision", "cleaner-recall": "recall"}
+
+
+def build_system(mode: str, name: str) -> System:
+    """The system `name` as run in `mode` (in text modes, DUMP makes the mode's dump)."""
+    if mode == "html":
+        return _HTML_FACTORIES[name]()
+    if name == DUMP and mode == "text-naive":
+        return System(DUMP, f"beautifulsoup4 {_version('beautifulsoup4')}", naive_dump)
+    if name == DUMP:
+        return System(DUMP, f"html-text {_version('html-text')}", layout_dump)
+    return _cleaner_system(True, favor=_TEXT_FAVORS[name])
+
+
 def build_systems(mode: str, names: Sequence[str]) -> list[System]:
     """Systems run in a mode; in text modes the first is the dump, whose text the others receive."""
     if mode == "html":
-        factories = {
-            "cleaner": lambda: _cleaner_system(False),
-            "cleaner-precision": lambda: _cleaner_system(False, favor="precision"),
-            "cleaner-recall": lambda: _cleaner_system(False, favor="recall"),
-            "cleaner-rules": lambda: _cleaner_system(False, "trafilatura"),
-            "trafilatura": _trafilatura_system,
-            "readability": _readability_system,
-            "justext": _justext_system,
-        }
-        return [factories[n]() for n in names]
-    if mode == "text-naive":
-        dump = System(DUMP, f"beautifulsoup4 {_version('beautifulsoup4')}", naive_dump)
-    else:
-        dump = System(DUMP, f"html-text {_version('html-text')}", layout_dump)
-    favors = {"cleaner": "balanced", "cleaner-precision": "precision", "cleaner-recall": "recall"}
-    return [dump, *(_cleaner_system(True, favor=favor) for name, favor in favors.items() if name in names)]
+        return [build_system(mode, n) for n in names]
+    return [build_system(mode, n) for n in (DUMP, *(n for n in _TEXT_FAVORS if n in names))]
 
 
 # --------------------------------------------------------------------------- scoring
@@ -416,15 +425,15 @@ def read_page(doc: Doc) -> Page:
 
 
 class Worker:
-    """A process of its own for one system, forked from this one (so it starts from the libraries loaded here):
+    """A process of its own for one system, started fresh (spawned) and holding only that system's libraries:
     nothing another system does (its garbage, its caches, trafilatura's metadata scan of the whole page for dates)
-    changes the state this system's timed calls run in. In one shared process, trafilatura's untimed metadata
-    calls alone cost cleaner 15-20% of its speed, however the calls were ordered."""
+    changes the state this system's timed calls run in, and its peak memory is its own. In one shared process,
+    trafilatura's untimed metadata calls alone cost cleaner 15-20% of its speed, however the calls were ordered."""
 
-    def __init__(self, system: System) -> None:
-        context = multiprocessing.get_context("fork")
+    def __init__(self, mode: str, name: str) -> None:
+        context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(system, child), daemon=True)
+        self.process = context.Process(target=_serve, args=(mode, name, child), daemon=True)
         self.process.start()
         child.close()
 
@@ -441,9 +450,10 @@ class Worker:
         return peak
 
 
-def _serve(system: System, conn: Connection) -> None:
-    """A worker's loop: each batch of pages it is sent, timed calls back to back, then the untimed metadata calls;
-    at the end its peak memory."""
+def _serve(mode: str, name: str, conn: Connection) -> None:
+    """A worker's loop: build the system, then for each batch of pages it is sent, the timed calls back to back
+    and then the untimed metadata calls; at the end its peak memory."""
+    system = build_system(mode, name)
     gc.collect()
     gc.freeze()  # what is loaded now (libraries, models) is left out of collections, so the per-call ones stay cheap
     while (pages := conn.recv()) is not None:
@@ -461,7 +471,7 @@ Workers = dict[tuple[str, str], Worker]  # per mode and system name
 
 def start_workers(plan: dict[str, list[System]]) -> Workers:
     """One worker per mode and system of the plan."""
-    return {(mode, system.name): Worker(system) for mode, systems in plan.items() for system in systems}
+    return {(mode, system.name): Worker(mode, system.name) for mode, systems in plan.items() for system in systems}
 
 
 def evaluate(docs: Sequence[Doc], plan: dict[str, list[System]], workers: Workers) -> Results:
@@ -727,7 +737,7 @@ def versions_text(plan: dict[str, list[System]]) -> list[str]:
 
 def peak_rss_mib() -> float:
     """Peak resident memory of this process in MiB (Linux reports ru_maxrss in KiB): in a worker, that of its
-    system, the libraries this process had loaded when it forked included."""
+    system, its libraries and the batch of pages it holds included."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
