@@ -437,9 +437,10 @@ class Worker:
         self.process.start()
         child.close()
 
-    def run(self, pages: list[Page]) -> list[tuple[Extraction, float, str | None]]:
-        """(extraction with metadata, CPU seconds of the timed call, error) per page."""
-        self.conn.send(pages)
+    def run(self, docs: Sequence[Doc], dumps: list[str] | None) -> list[tuple[Extraction, float, str | None]]:
+        """(extraction with metadata, CPU seconds of the timed call, error) per document; in text modes `dumps`
+        are the documents' dumps the mode's first system made."""
+        self.conn.send((list(docs), dumps))
         return self.conn.recv()  # type: ignore[no-any-return]
 
     def close(self) -> float:
@@ -451,16 +452,23 @@ class Worker:
 
 
 def _serve(mode: str, name: str, conn: Connection) -> None:
-    """A worker's loop: build the system, then for each batch of pages it is sent, the timed calls back to back
-    and then the untimed metadata calls; at the end its peak memory."""
+    """A worker's loop: build the system, then for each batch of documents it is sent, the timed calls back to back
+    (each page read just before its call, so one page at a time is in memory), then the untimed metadata calls; at
+    the end its peak memory."""
     system = build_system(mode, name)
     gc.collect()
     gc.freeze()  # what is loaded now (libraries, models) is left out of collections, so the per-call ones stay cheap
-    while (pages := conn.recv()) is not None:
-        runs = [run_system(system, page) for page in pages]
+
+    def page(doc: Doc, i: int, dumps: list[str] | None) -> Page:
+        return replace(read_page(doc), dump=dumps[i]) if dumps is not None else read_page(doc)
+
+    while (job := conn.recv()) is not None:
+        docs, dumps = job
+        runs = [run_system(system, page(doc, i, dumps)) for i, doc in enumerate(docs)]
         answers = []
-        for page, (ext, cpu_s, error) in zip(pages, runs, strict=True):
-            ext, error = with_metadata(system, page, ext, error)
+        for i, (doc, (ext, cpu_s, error)) in enumerate(zip(docs, runs, strict=True)):
+            if system.metadata is not None:  # the page read again: holding the batch's pages cost 300 MiB
+                ext, error = with_metadata(system, page(doc, i, dumps), ext, error)
             answers.append((ext, cpu_s, error))
         conn.send(answers)
     conn.send(peak_rss_mib())
@@ -475,7 +483,7 @@ def start_workers(plan: dict[str, list[System]]) -> Workers:
 
 
 def evaluate(docs: Sequence[Doc], plan: dict[str, list[System]], workers: Workers) -> Results:
-    """Per mode and system, the scores of every document; each page is read once.
+    """Per mode and system, the scores of every document.
 
     Each system runs in its own worker, over batches of BATCH pages in turn: one system at a time (no two timed
     calls share the CPU), and turns every few seconds keep a change in the machine's load from falling on one
@@ -485,18 +493,17 @@ def evaluate(docs: Sequence[Doc], plan: dict[str, list[System]], workers: Worker
     started = time.monotonic()
     for first in range(0, len(docs), BATCH):
         batch = docs[first : first + BATCH]
-        pages = [read_page(doc) for doc in batch]
         for mode, systems in plan.items():
-            given = list(pages)
+            dumps = None
             for n, system in enumerate(systems):
                 scores = results[mode][system.name]
-                runs = workers[mode, system.name].run(given)
-                for i, (doc, (ext, cpu_s, error)) in enumerate(zip(batch, runs, strict=True)):
+                runs = workers[mode, system.name].run(batch, dumps)
+                for doc, (ext, cpu_s, error) in zip(batch, runs, strict=True):
                     if error and sum(s.error is not None for s in scores) < MAX_ERRORS_SHOWN:
                         print(f"  {mode}/{system.name} failed on {doc.id}: {error}", file=sys.stderr)
                     scores.append(score(doc, system, ext, cpu_s, error))
-                    if n == 0 and mode in TEXT_MODES:
-                        given[i] = replace(pages[i], dump=ext.text)
+                if n == 0 and mode in TEXT_MODES:
+                    dumps = [ext.text for ext, _, _ in runs]
         done = first + len(batch)
         if done % 100 < BATCH or done == len(docs):
             print(f"  {done}/{len(docs)} docs, {time.monotonic() - started:.0f}s", file=sys.stderr)

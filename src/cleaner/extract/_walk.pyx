@@ -1,10 +1,11 @@
 # cython: language_level=3
-"""`segment.segment`'s walk compiled against lxml's C API: the same candidate blocks, 4-5x faster.
+"""`segment.segment`'s walk compiled against lxml's C API: the same candidate blocks, about 2.5x faster
+(1.3 against 3.3 ms a page over the three development corpora).
 
 The Python walk spends its time on lxml proxies and iterwalk events; this one follows libxml2's node pointers,
 reads tags, attributes and text straight from the nodes, and makes a proxy only for block-level elements (the
 candidates keep them). What it reads is what lxml's `.tag`, `.get()`, `.text` and `.tail` give, and the state it
-keeps and hands to `_candidate` is the Python walk's; `tests/test_segment_walk.py` checks both give equal
+keeps and hands to `_candidate` is the Python walk's; `tests/test_compiled.py` checks both give equal
 candidates. Built by setup.py when a C compiler is at hand; `segment.py` falls back to its own walk otherwise, and
 when the lxml imported is not the one this was compiled against (the node layout could differ).
 """
@@ -18,7 +19,7 @@ from cleaner.shared._nodes cimport attribute_value, collect_text, element_from, 
 
 cetree.import_lxml__etree()
 
-LXML_VERSION = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")  # segment.py compares it with the lxml loaded
+LXML_VERSION = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")  # shared/compiled.py compares it with the lxml loaded
 
 
 cdef enum:

@@ -1,5 +1,6 @@
 # cython: language_level=3
-"""`dom.Marked`'s scan compiled against lxml's C API: the elements with a marker and their markers, 4-5x faster.
+"""`dom.Marked`'s scan compiled against lxml's C API: the elements with a marker and their markers, about
+2x faster.
 
 The Python scan finds the elements by XPath and reads five attributes of each through lxml proxies; this one
 follows libxml2's node pointers, reads the attributes straight from the nodes and makes a proxy only for the

@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""`boosted.BoostedTrees`' walk of every row down every tree, compiled: the same leaves, about 5x faster.
+"""`boosted.BoostedTrees`' walk of every row down every tree, compiled: the same leaves, about 2x faster with numpy's
+sum of the leaf values that follows (0.6 against 1.2 ms a page).
 
 numpy's walk takes `depth` vectorised steps over arrays of rows x trees; this loop visits each row's nodes once,
 in the CPU caches. Built by setup.py when a C compiler is at hand; boosted.py falls back to numpy otherwise.
