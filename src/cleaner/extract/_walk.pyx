@@ -146,14 +146,18 @@ def segment(root, marks, config, _Shapes shapes):
                 states.append(None)
                 starting = False
                 continue
+        else:
+            info = states.pop()  # None: a skipped element, whose tail still counts
+        if info is not None and info[1]:  # a block-level element opens or closes: the text so far is one block
+            if has_text:
+                out.append(_candidate(shapes, parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
+                                      hidden, serials, elements, ends))
+                has_text = False
+            parts.clear()
+            link_chars = 0
+        if starting:
             tag, is_block, is_cell, is_link, index, _, kind = info
             if is_block:
-                if has_text:
-                    out.append(_candidate(shapes, parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
-                                          hidden, serials, elements, ends))
-                    has_text = False
-                parts.clear()
-                link_chars = 0
                 opened += 1
                 blocks.append(tag)
                 kinds.append(kinds[-1] if kind is None else kind)
@@ -206,16 +210,9 @@ def segment(root, marks, config, _Shapes shapes):
             else:
                 starting = False
         else:
-            info = states.pop()
             if info is not None:
                 tag, is_block, _, is_link, index, _, _ = info
                 if is_block:
-                    if has_text:
-                        out.append(_candidate(shapes, parts, blocks, kinds, link_chars, path, inside, signals, hit_stack,
-                                              hidden, serials, elements, ends))
-                        has_text = False
-                    parts.clear()
-                    link_chars = 0
                     blocks.pop()
                     kinds.pop()
                     ends[serials.pop()] = opened
