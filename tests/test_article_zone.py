@@ -3,12 +3,21 @@ stories" lists, comments), unless the model is sure of it; on listings nothing i
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
 from cleaner import Pipeline
 from cleaner.blocks import Kind
-from cleaner.extract.article_zone import FAR_BEFORE, SURE, SURE_BEFORE, article_blocks, outside_the_article
+from cleaner.extract.article_zone import (
+    FAR_BEFORE,
+    SURE,
+    SURE_BEFORE,
+    _stamped,
+    article_blocks,
+    outside_the_article,
+)
 from cleaner.extract.classify import _LOG_WORDS, block_model, candidates
 from cleaner.shared.phrases import opening
 
@@ -127,6 +136,45 @@ def test_a_thread_not_nested_in_comment_elements_is_not_taken_for_comments() -> 
     sure = np.where(keep, np.maximum(scores, 0.7), scores)
     kept = article_blocks(cands, sure, keep, words, page_type)
     assert kept[thread[0] : thread[-1] + 1].any()
+
+
+def test_a_list_of_other_stories_with_their_dates_goes_whole_even_where_the_model_is_sure() -> None:
+    cands, _, words, page_type = _page("0221")  # STAT: the article, then "Biotech December 19, 2025", headline, byline
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("Experts say the growth of Lilly"))
+    stamps = [i for i, t in enumerate(texts) if t.endswith("December 19, 2025")]
+    assert len(stamps) == 5
+    headlines = [i for i, t in enumerate(texts) if t.startswith("STAT Plus: Cytokinetics")]
+    bylines = [i for i, t in enumerate(texts) if i > stamps[0] and t in ("By Adam Feuerstein", "By Jason Mast")][:2]
+    keep = np.ones(len(cands), dtype=bool)
+    sure = np.full(len(cands), 0.95)  # as if the model had kept the whole page and were sure of all of it
+    drop = outside_the_article(cands, sure, keep, words, page_type)
+    assert drop[stamps].all()  # each story's date line, its headline and its byline go
+    assert headlines and drop[headlines].all() and len(bylines) == 2 and drop[bylines].all()
+    assert not drop[first]
+    unlinked = copy.deepcopy(cands)
+    for c in unlinked:  # the same dated lines without links to other pages (dated offers, testimonials) stay
+        c.link_chars = 0
+    assert not outside_the_article(unlinked, sure, keep, words, page_type)[stamps].any()
+    assert not outside_the_article(cands, sure, keep, words, "listing").any()  # a listing's dated stories stay
+
+
+@pytest.mark.parametrize(
+    ("line", "stamped"),
+    [
+        ("Top story 32m ago", True),
+        ("Markets slide again 2 hours ago", True),
+        ("Neue Zahlen zur Inflation vor 3 Stunden", True),
+        ("Les marchés reculent il y a 5 heures", True),
+        ("La bolsa cae hace 2 horas", True),
+        ("• Michigan votes in tight GOP race 1/15/2008, 10:23 a.m. EST", True),
+        ("Rovers Fans Know Their Players (Saturday January 12 2008)", True),
+        ("The Godfather (1972)", False),  # a bare year: a film's, a book's
+        ("43:13", False),  # a video's length alone
+    ],
+)
+def test_teaser_lines_carry_a_date_or_a_time_in_each_language(line: str, stamped: bool) -> None:
+    assert _stamped(line) is stamped
 
 
 @pytest.mark.parametrize(
