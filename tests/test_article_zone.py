@@ -70,8 +70,10 @@ def test_a_teaser_list_kept_far_above_the_article_is_dropped_unless_the_model_is
     unsure = np.minimum(scores, SURE_BEFORE["balanced"] - 0.1)
     drop = outside_the_article(cands, unsure, keep, words, page_type)
     assert drop[: first - FAR_BEFORE].all()  # far above the article: gone
-    assert not drop[first - FAR_BEFORE : first + 1].any()  # the headline, byline and lead within reach stay
-    sure = np.full(len(cands), SURE_BEFORE["balanced"])
+    headline = texts.index("The Best Film of 2025, According to Rotten Tomatoes")
+    assert first - FAR_BEFORE < headline
+    assert not drop[headline : first + 1].any()  # the headline, byline and lead within reach stay
+    sure = np.full(len(cands), SURE["balanced"])
     assert not outside_the_article(cands, sure, keep, words, page_type)[:first].any()
 
 
@@ -157,6 +159,22 @@ def test_a_list_of_other_stories_with_their_dates_goes_whole_even_where_the_mode
         c.link_chars = 0
     assert not outside_the_article(unlinked, sure, keep, words, page_type)[stamps].any()
     assert not outside_the_article(cands, sure, keep, words, "listing").any()  # a listing's dated stories stay
+
+
+def test_lists_of_links_go_where_the_kept_text_is_an_article_unless_the_model_is_sure() -> None:
+    cands, _, words, page_type = _page("0458")  # Mises: menus of one-word links above the article
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("One of the dominant superstitions of our time"))
+    menu = [i for i, t in enumerate(texts) if t in ("Library", "Podcasts", "Academy") and i < first]
+    keep = np.ones(len(cands), dtype=bool)  # as if the model had kept the whole page
+    unsure = np.full(len(cands), (SURE["balanced"] + SURE_BEFORE["balanced"]) / 2)  # too sure for the far-above gate
+    drop = outside_the_article(cands, unsure, keep, words, page_type)
+    assert len(menu) == 6 and drop[menu].all() and not drop[first : first + 10].any()
+    sure = np.full(len(cands), SURE["balanced"])
+    assert not outside_the_article(cands, sure, keep, words, page_type)[menu].any()
+    light = words.copy()
+    light[first:] = np.minimum(light[first:], 16)  # an article lighter than the link lists around it: they stay
+    assert not outside_the_article(cands, unsure, keep, light, page_type)[menu].any()
 
 
 @pytest.mark.parametrize(
