@@ -132,6 +132,9 @@ CORE_BLOCKS = 3
 # article loses its thread); POST_FLOOR 0.2: 0.9019; any heading level: the same; any `article_end` marker in place of
 # a comments heading: 0.9031 / 0.9345 / 0.9033 ("Subscribe" and "Sign up" boxes above real articles).
 POST_REACH = 15
+POST_FLOOR = 0.1
+POST_LINK_DENSITY = 0.5
+POST_HEADING_LEVEL = 3
 # Lists of other stories ("• Michigan votes in tight GOP race 1/15/2008, 10:23 a.m.", "Rovers Fans Know Their Players
 # (Saturday January 12 2008)", "Top story 32m ago"): at least TEASER_UNITS kept blocks of at most TEASER_WORDS words
 # with a date or a time on one path other than the core's, outside the core's span, making at least TEASER_SHARE of
@@ -149,17 +152,13 @@ DATE_LINE_WORDS = 7  # 'August 1, 2020 at 3:45 am': a stamped line this short is
 # Where the kept text looks like an article, lists of links to other stories outside the core's span go too, unless
 # the model is sure of them (SURE): the same test with short lines that are all link ("More Breaking Business News":
 # "BMW Audi Mercedes - U.S big sellers", ...) in place of dated ones, when all of them together weigh no more words
-# than the core. With the pipeline (2026-12-06,
-# in sample for wcxb-dev): dragnet 0.8963 -> 0.8967 (29 pages better, 9 worse: one blog's related posts, which its
-# annotators kept), l3s-gn1 0.9297 -> 0.9315 (42 better, 4 worse), wcxb-dev tune 0.9106 -> 0.9106 (13 better, 7
-# worse; out of fold 0.8680 -> 0.8681). Whatever the model's score: 0.8967 / 0.9316 / 0.9106. On every page guessed
-# to be an article (no test of its looking like one, nor of the weight): 0.8981 / 0.9342 / 0.9080 (listings guessed to
-# be articles lose their lists: listing 0.784 -> 0.759).
+# than the core. With the pipeline (2026-12-06, in sample for wcxb-dev): dragnet 0.8963 -> 0.8967 (29 pages better,
+# 9 worse: one blog's related posts, which its annotators kept), l3s-gn1 0.9297 -> 0.9315 (42 better, 4 worse),
+# wcxb-dev tune 0.9106 -> 0.9106 (13 better, 7 worse; out of fold 0.8680 -> 0.8681). Whatever the model's score:
+# 0.8967 / 0.9316 / 0.9106. On every page guessed to be an article (no test of its looking like one, nor of the
+# weight): 0.8981 / 0.9342 / 0.9080 (listings guessed to be articles lose their lists: listing 0.784 -> 0.759).
 LINK_LIST_WORDS = 15
 LINK_LIST_DENSITY = 0.8
-POST_FLOOR = 0.1
-POST_LINK_DENSITY = 0.5
-POST_HEADING_LEVEL = 3
 _COMMENT = [name for name, _ in SIGNALS].index("comment")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
