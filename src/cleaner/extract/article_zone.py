@@ -381,7 +381,8 @@ def _teaser_lists(
             continue
         span = [j for j in range(heads[0], heads[-1] + 1) if keep[j]]
         # the stories' headlines: the span less its date lines (a headline can carry its own date)
-        rest = [j for j in span if j not in heads or words[j] > DATE_LINE_WORDS] or heads
+        dated = set(heads)
+        rest = [j for j in span if j not in dated or words[j] > DATE_LINE_WORDS] or heads
         if words[span].max() < TEASER_BODY_WORDS and _linked_share(cands, words, rest) >= TEASER_LINK_DENSITY:
             mask[found] = True
             period = (heads[-1] - heads[0]) // (len(heads) - 1)  # blocks per story: its date, headline, byline
