@@ -18,7 +18,7 @@ from cleaner.extract.article_zone import (
     article_blocks,
     outside_the_article,
 )
-from cleaner.extract.classify import _LOG_WORDS, block_model, candidates
+from cleaner.extract.classify import _LOG_WORDS, _TITLED, block_model, candidates
 from cleaner.shared.phrases import opening
 
 from .conftest import SAMPLES
@@ -125,6 +125,32 @@ def test_a_short_post_the_model_dropped_takes_the_place_of_the_comments_it_kept(
     assert kept[[title, *post]].all() and not kept[thread[0] :].any()
     assert (article_blocks(cands, sure, keep, words, "listing") == keep).all()  # a listing's dated items stay
     assert (article_blocks(cands, sure, keep, words, page_type, "recall") == keep).all()  # recall: the gate is off
+
+
+def test_a_short_post_under_its_headline_takes_the_place_of_a_sidebar_the_model_kept_above_it() -> None:
+    doc = Pipeline().prepare((SAMPLES / "html" / "0174.html").read_bytes())  # Hechinger Report: tagline, headline
+    assert doc is not None
+    cands, rows = candidates(doc)
+    words, titled = np.rint(np.expm1(rows[:, _LOG_WORDS])), rows[:, _TITLED]
+    texts = [c.text for c in cands]
+    tagline = texts.index("Covering Innovation & Inequality in Education")
+    headline = next(i for i, t in enumerate(texts) if t.startswith("Tutoring was supposed to save American kids"))
+    first = next(i for i, t in enumerate(texts) if t.startswith("Rigorous research rarely shows"))
+    last = next(i for i, t in enumerate(texts) if t.startswith("Instead of tutoring for the masses"))
+    assert tagline < headline < first < last
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[tagline] = True  # as if the model had taken the site's tagline for the article
+    scores = np.full(len(cands), 0.05)
+    scores[tagline] = 0.7
+    scores[headline + 1 : last + 1] = 0.3  # and dropped the post under the headline, unsure of it
+    kept = article_blocks(cands, scores, keep, words, "article", titled=titled)
+    end = texts.index("Related: Tutoring may not significantly improve attendance")  # a short "Related" line: an end
+    prose = [i for i in range(first, end) if cands[i].link_density < 0.5]  # a long "Related: …" link is no post
+    assert kept[headline] and kept[prose].all() and not kept[tagline] and not kept[end:].any()
+    assert (article_blocks(cands, scores, keep, words, "article") == keep).all()  # no title given: no headline
+    assert (article_blocks(cands, scores, keep, words, "listing", titled=titled) == keep).all()
+    scores[tagline] = 0.95  # the model sure of what it kept: it stays, and nothing comes back
+    assert (article_blocks(cands, scores, keep, words, "article", titled=titled) == keep).all()
 
 
 def test_a_thread_not_nested_in_comment_elements_is_not_taken_for_comments() -> None:

@@ -45,6 +45,7 @@ SHARPEN_T = 0.77
 _UNSHARPENED_TYPES = ("forum", "listing", "collection")
 _UNSHARPENED_COLUMNS = [feature_names().index(f"type_{t}") for t in _UNSHARPENED_TYPES]
 _LOG_WORDS = feature_names().index("log_words")
+_TITLED = feature_names().index("title_overlap")  # share of a block's words in the page's <title>
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     probabilities = model.probabilities(cands, rows)
     keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
-    keep = article_blocks(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor)
+    titled = rows[:, _TITLED]
+    keep = article_blocks(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor, titled)
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url, doc.image_captions)
 
 
