@@ -86,3 +86,44 @@ def test_opening_names_the_category_one_anchored_regex_names(lowered: bool, text
 def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> None:
     regex = re.compile(phrases.alternatives(["war|ist", "wir", "sind"], ignorecase=True), re.I)
     assert [bool(regex.match(word)) for word in ("war", "ist", "wir", "sind", "was")] == [True, True, True, True, False]
+
+
+# Junk lines as pages in Italian, Portuguese and Dutch print them, each found by its own language's phrase list.
+LANGUAGE_LINES = [
+    ("it", "cookie", "Questo sito utilizza cookie tecnici e di profilazione."),
+    ("it", "newsletter", "Iscriviti alla nostra newsletter settimanale"),
+    ("it", "related", "Leggi anche: le ultime notizie da Roma"),
+    ("it", "comments_heading", "12 commenti"),
+    ("it", "relative_time", "Aggiornato 3 ore fa"),
+    ("it", "byline", "di Maria Rossi"),
+    ("it", "date_label", "Pubblicato il 3 marzo 2024"),
+    ("it", "disclaimer", "Riproduzione riservata ©"),
+    ("pt", "cookie", "Este site utiliza cookies para melhorar a sua experiência."),
+    ("pt", "newsletter", "Assine nossa newsletter"),
+    ("pt", "related", "Leia também: o que muda em 2025"),
+    ("pt", "comments_heading", "5 comentários"),
+    ("pt", "relative_time", "há 2 horas"),
+    ("pt", "byline", "Por João Silva"),
+    ("pt", "paywall", "Exclusivo para assinantes"),
+    ("nl", "cookie", "Deze website gebruikt cookies."),
+    ("nl", "newsletter", "Meld je aan voor onze nieuwsbrief"),
+    ("nl", "related", "Lees ook: kabinet valt over migratie"),
+    ("nl", "comments_heading", "8 reacties"),
+    ("nl", "relative_time", "2 uur geleden"),
+    ("nl", "byline", "Geschreven door Jan de Vries"),
+    ("nl", "date_label", "Laatst bijgewerkt: 14 juni 2015"),
+]
+ANCHORED = {"byline", "date_label", "comments_heading"}  # read at the start of a line, as their users read them
+PROSE = {
+    "it": "Il governo ha approvato la legge di bilancio dopo un lungo dibattito in aula.",
+    "pt": "O governo aprovou o orçamento depois de um longo debate no parlamento.",
+    "nl": "Het kabinet keurde de begroting goed na een lang debat in de Tweede Kamer.",
+}
+
+
+@pytest.mark.parametrize(("language", "category", "line"), LANGUAGE_LINES)
+def test_each_language_finds_its_own_junk_lines(language: str, category: str, line: str) -> None:
+    anchored = category in ANCHORED
+    assert _plain(phrases.phrases(category, (language,)), anchored).search(line)  # that language's list has it
+    assert phrases.pattern(category, anchored=anchored).search(line)  # and the shipped regex finds it
+    assert not phrases.pattern(category, anchored=anchored).search(PROSE[language])  # but not in plain prose
