@@ -120,6 +120,43 @@ def test_disclaimers_drop_notes_on_external_links_and_comment_policies() -> None
     assert _removed_by(article, "disclaimers", "Comment posters are responsible for the opinions")
 
 
+def test_a_long_block_that_opens_with_a_disclaimer_goes_and_one_that_quotes_it_stays() -> None:
+    policy = (
+        "Comment posters are responsible for the opinions they express and the accuracy of the information they"
+        " provide. We urge comment writers to treat this as a public forum where manners matter. We encourage a"
+        " collegial, non-insulting tone. Be aware, in accordance with the Communications Decency Act and other"
+        " laws, that we may remove any comment we judge to be abusive, obscene or off topic, and that we may"
+        " block repeat offenders from the site without notice."
+    )
+    quoting = (
+        "The network said in a statement on Monday that the views expressed by its hosts do not necessarily reflect"
+        " those of the company, but critics said the statement came too late. Advertisers had already pulled out of"
+        " the programme, and two of its producers resigned over the weekend, according to people familiar with the"
+        " matter who asked not to be named because the talks were private and had not been announced."
+    )
+    assert len(policy.split()) > 70 and len(quoting.split()) > 70  # longer than a note: only the opening counts
+    article = clean_article(f"# Network under fire\n\n{quoting}\n\n{policy}", format="markdown")
+    assert _removed_by(article, "disclaimers", "Comment posters are responsible for the opinions")
+    assert "the views expressed by its hosts" in article.text
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Support CNX Software! Donate via cryptocurrencies, become a Patron on Patreon, or buy goods on Amazon.",
+        "Please support our journalism with a contribution of any size.",
+        "Unterstützen Sie unsere Arbeit mit einem Abo.",
+        "Sostieni il nostro giornalismo: abbonati.",
+    ],
+)
+def test_prompts_drop_requests_for_support_and_donations(prompt: str) -> None:
+    prose = (
+        "The volunteers said the town's residents support us in every way, and the mayor agreed to fund the shelter."
+    )
+    article = clean_article(f"# Shelter opens\n\n{prose}\n\n{prompt}", format="markdown")
+    assert _removed_by(article, "prompts", prompt) and prose in article.text
+
+
 @pytest.mark.parametrize(
     "marker", ["TrackBack URL for this entry:", "Trackbacks", "Listed below are links to weblogs that reference"]
 )

@@ -1,5 +1,5 @@
 """Newsletter, cookie, paywall and feedback prompts: "Sign up for our newsletter", "We use cookies", "Subscribe to
-continue", "Was this page helpful?".
+continue", "Support our journalism", "Was this page helpful?".
 
 In HTML it drops consent banners, sign-up boxes and paywall overlays found by class/id (`cookie`, `consent`,
 `newsletter`, `paywall`, `subscribe`, …) and forms that ask for an e-mail address. In the body it drops short
