@@ -8,7 +8,7 @@ from datetime import date
 from ..shared.scripts import UNSPACED_CHAR
 
 _MONTHS = {
-    # en, de, fr, es month names and common abbreviations
+    # en, de, fr, es month names and common abbreviations; it, pt, nl month names
     **{
         m: i
         for i, m in enumerate(
@@ -94,6 +94,18 @@ _MONTHS = {
             1,
         )
     },
+    **{
+        m: i
+        for names in (
+            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno"]
+            + ["luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+            ["janeiro", "fevereiro", "março", "abril", "maio", "junho"]
+            + ["julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            ["januari", "februari", "maart", "april", "mei", "juni"]
+            + ["juli", "augustus", "september", "oktober", "november", "december"],
+        )
+        for i, m in enumerate(names, 1)
+    },
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
@@ -120,7 +132,8 @@ _DATE_LINE_MAX_UNSPACED = (
 )
 _MACHINE_DATE_MAX_CHARS = 80  # a date attribute longer than this is text, and only its start is searched
 _PREFIX = re.compile(
-    r"^(?:published|updated|posted|last updated|date|on|veröffentlicht|publié le|publicado"
+    r"^(?:published|updated|posted|last updated|date|on|em|veröffentlicht|publié le|publicado(?: em| el)?"
+    r"|pubblicato(?: il)?|gepubliceerd(?: op)?"
     r"|发布时间|發佈時間|发布日期|發布日期|发表于|發表於|时间|時間|日期|公開日|投稿日|更新日)[:：\s]*",
     re.I,
 )
