@@ -24,14 +24,20 @@ from cleaner.shared.phrases import opening
 from .conftest import SAMPLES
 
 
-def _page(page_id: str) -> tuple[list, np.ndarray, np.ndarray, str]:
-    """A sample page's candidates, their model scores and word counts, and the page's guessed type."""
+def _candidates(page_id: str) -> tuple[list, np.ndarray, str]:
+    """A sample page's candidate blocks, their feature rows and the page's guessed type."""
     doc = Pipeline().prepare((SAMPLES / "html" / f"{page_id}.html").read_bytes())
     assert doc is not None
     cands, rows = candidates(doc)
+    return cands, rows, doc.metadata.page_type
+
+
+def _page(page_id: str) -> tuple[list, np.ndarray, np.ndarray, str]:
+    """A sample page's candidates, their model scores and word counts, and the page's guessed type."""
+    cands, rows, page_type = _candidates(page_id)
     model = block_model()
     assert model is not None
-    return cands, model.probabilities(cands, rows), np.rint(np.expm1(rows[:, _LOG_WORDS])), doc.metadata.page_type
+    return cands, model.probabilities(cands, rows), np.rint(np.expm1(rows[:, _LOG_WORDS])), page_type
 
 
 def test_a_teaser_rail_kept_after_the_article_is_dropped_and_the_article_stays() -> None:
@@ -128,9 +134,7 @@ def test_a_short_post_the_model_dropped_takes_the_place_of_the_comments_it_kept(
 
 
 def test_a_short_post_under_its_headline_takes_the_place_of_a_sidebar_the_model_kept_above_it() -> None:
-    doc = Pipeline().prepare((SAMPLES / "html" / "0174.html").read_bytes())  # Hechinger Report: tagline, headline
-    assert doc is not None
-    cands, rows = candidates(doc)
+    cands, rows, _ = _candidates("0174")  # Hechinger Report: the site's tagline, then the headline
     words, titled = np.rint(np.expm1(rows[:, _LOG_WORDS])), rows[:, _TITLED]
     texts = [c.text for c in cands]
     tagline = texts.index("Covering Innovation & Inequality in Education")

@@ -337,6 +337,9 @@ def _post_under_headline(
     if zone is None:
         return None
     path, first, last = zone.core
+    core = [i for i in range(first, last + 1) if cands[i].path == path]
+    if float(np.average(probabilities[core], weights=words[core] + 1)) >= CORE_UNSURE:
+        return None  # most article pages: no need to look for the headline
     headline = next(
         (
             i
@@ -349,9 +352,6 @@ def _post_under_headline(
         None,
     )
     if headline is None or headline <= last:
-        return None
-    core = [i for i in range(first, last + 1) if cands[i].path == path]
-    if float(np.average(probabilities[core], weights=words[core] + 1)) >= CORE_UNSURE:
         return None
     markers, nesting = set(zone.markers), cands[headline].signals[_COMMENT]
     post: list[int] = []
