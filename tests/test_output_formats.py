@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
+import numpy as np
 import pytest
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
@@ -14,6 +15,8 @@ from markdown_it.token import Token
 
 from cleaner import Article, Pipeline, clean_article
 from cleaner.blocks import Kind
+from cleaner.extract.classify import candidates
+from cleaner.extract.units import whole_units
 from cleaner.shared.units import judge_units
 from cleaner.shared.urls import safe_url
 
@@ -286,6 +289,25 @@ def test_a_table_with_a_header_row_is_kept_whole() -> None:
     markdown = clean_article(page).to_markdown()
     assert len(_tokens(markdown, "tr_open")) == 3 and len(_tokens(markdown, "th_open")) == 2
     assert "2024-05-03" in markdown
+
+
+def test_a_header_table_between_kept_blocks_is_kept_even_when_the_model_kept_none_of_its_cells() -> None:
+    # wcxb-dev 0243's shape: an article's data table of dates and percentages, every cell scored low on its own
+    rows = "".join(f"<tr><td>{m}/1/2013</td><td>+{m}.1%</td></tr>" for m in range(1, 13))
+    page = (
+        "<html><body><article><p>Home sale prices are rising again, even as high mortgage rates continue to "
+        "challenge affordability across the country this year.</p><table><thead><tr><th>Date</th><th>Change</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table><p>Similar to home prices, the trajectory of home sales has been "
+        "a roller coaster in recent years, with a steep fall after the pandemic.</p></article></body></html>"
+    )
+    doc = Pipeline().prepare(page)
+    assert doc is not None
+    cands, _ = candidates(doc)
+    cells = [i for i, c in enumerate(cands) if c.tag in ("td", "th")]
+    keep = np.array([c.tag == "p" for c in cands])  # the paragraphs kept, no cell
+    assert len(cells) == 26 and whole_units(cands, keep)[cells].all()
+    keep[-1] = False  # the article ends at the table: the table goes with its cells
+    assert not whole_units(cands, keep)[cells].any()
 
 
 def test_a_unit_mostly_dropped_and_outside_the_article_is_dropped_whole() -> None:
