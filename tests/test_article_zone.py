@@ -157,6 +157,23 @@ def test_a_short_post_under_its_headline_takes_the_place_of_a_sidebar_the_model_
     assert (article_blocks(cands, scores, keep, words, "article", titled=titled) == keep).all()
 
 
+def test_a_paragraph_above_a_related_line_does_not_take_the_place_of_an_article_the_model_is_surer_of() -> None:
+    cands, scores, words, page_type = _page("4064")  # PCMag: the intro, "Related:", then the picks and the guide
+    texts = [c.text for c in cands]
+    intro = next(i for i, t in enumerate(texts) if t.startswith("Vertical mice, trackballs, unusual sculpts"))
+    related = texts.index("Related:")
+    pros = next(i for i, t in enumerate(texts) if t.startswith("New gesture button and Action Ring"))
+    assert page_type == "article" and intro < related < pros
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[intro] = keep[related + 1 :] = True  # as if the model had kept the intro and all that follows "Related:"
+    scores = np.where(keep, np.minimum(scores, 0.85), scores)  # unsure of the intro and the picks' lines
+    body = next(i for i, t in enumerate(texts) if t.startswith("Easily one of the best mice on the market"))
+    scores[body] = 0.99  # and sure of the picks' paragraphs: the article is theirs
+    assert article_blocks(cands, scores, keep, words, page_type)[[intro, pros, body]].all()
+    scores[intro], scores[body] = 0.99, 0.6  # sure of the intro alone: a post above its "Related" links
+    assert not article_blocks(cands, scores, keep, words, page_type)[pros]
+
+
 def test_a_thread_not_nested_in_comment_elements_is_not_taken_for_comments() -> None:
     cands, scores, words, page_type = _page("4622")
     texts = [c.text for c in cands]
