@@ -164,6 +164,21 @@ def test_blog_trackback_sections_mark_the_end_of_the_article(marker: str) -> Non
     assert opening(("article_end",), lowered=True).match(marker.lower())
 
 
+@pytest.mark.parametrize(
+    ("line", "is_end"),
+    [
+        ("You may also like", True),
+        ("Like this:", True),
+        ("Like", True),
+        ("You might like", True),
+        ("Like I say-- another discouraging GDP report.", False),  # a post's sentence, not a "Like" widget
+        ("Like many towns on the coast, it floods every spring.", False),
+    ],
+)
+def test_like_opens_an_end_section_only_as_a_label(line: str, is_end: bool) -> None:
+    assert bool(opening(("article_end",), lowered=True).match(line.lower())) is is_end
+
+
 def test_prompts_drop_newsletter_cookie_and_paywall_boxes() -> None:
     assert _removed_by(_page("0368"), "prompts", "Subscribe to our blog and receive notifications")
     assert _removed_by(_page("0522"), "prompts", "This site uses cookies to help personalize content")
