@@ -11,6 +11,7 @@ import pytest
 from cleaner import Pipeline
 from cleaner.blocks import Kind
 from cleaner.extract.article_zone import (
+    FAR_AFTER,
     FAR_BEFORE,
     SURE,
     SURE_BEFORE,
@@ -55,6 +56,26 @@ def test_a_teaser_rail_kept_after_the_article_is_dropped_and_the_article_stays()
     teasers = [i for i, t in enumerate(texts) if i > rail and t.startswith(("Trump Blasts", "Elise Stefanik"))]
     assert teasers and drop[teasers].all()
     assert not outside_the_article(cands, scores, keep, words, page_type, "recall").any()  # recall: the gate is off
+
+
+def test_where_a_sure_core_is_short_beside_what_was_kept_only_blocks_of_links_go() -> None:
+    cands, scores, words, page_type = _page("0401")  # Newsweek, cut down to a short story amid menus and rails
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("The best film of 2025 has been revealed"))
+    story = [first, first + 1]
+    outside = [i for i in range(len(cands)) if i < first - FAR_BEFORE or i > story[-1] + FAR_AFTER]
+    links = [i for i in outside if cands[i].link_density >= 0.5]
+    prose = [i for i in outside if cands[i].link_density == 0 and words[i] >= 8 and cands[i].path != cands[first].path]
+    above = [i for i in links if i < first]
+    assert words[above].sum() > words[story].sum() and prose
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[[*story, *links, *prose]] = True  # the menus above outweigh the story: it does not look like an article
+    scores = np.where(keep, 0.6, scores)
+    scores[story] = 0.95  # but the model is sure of the story
+    drop = outside_the_article(cands, scores, keep, words, page_type)
+    assert drop[links].all() and not drop[story].any() and not drop[prose].any()
+    scores[story] = 0.8  # unsure of the story too: nothing goes
+    assert not outside_the_article(cands, scores, keep, words, page_type)[links].any()
 
 
 def test_nothing_is_dropped_on_a_listing_or_where_the_model_is_sure() -> None:
