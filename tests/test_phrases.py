@@ -88,7 +88,7 @@ def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> No
     assert [bool(regex.match(word)) for word in ("war", "ist", "wir", "sind", "was")] == [True, True, True, True, False]
 
 
-# Junk lines as pages in Italian, Portuguese and Dutch print them, each found by its own language's phrase list.
+# Junk lines as pages in Italian, Portuguese, Dutch and Russian print them, each found by its own language's phrase list.
 LANGUAGE_LINES = [
     ("it", "cookie", "Questo sito utilizza cookie tecnici e di profilazione."),
     ("it", "newsletter", "Iscriviti alla nostra newsletter settimanale"),
@@ -112,12 +112,22 @@ LANGUAGE_LINES = [
     ("nl", "relative_time", "2 uur geleden"),
     ("nl", "byline", "Geschreven door Jan de Vries"),
     ("nl", "date_label", "Laatst bijgewerkt: 14 juni 2015"),
+    ("ru", "cookie", "Мы используем файлы cookie, чтобы сайт работал лучше."),
+    ("ru", "newsletter", "Подпишитесь на нашу рассылку"),
+    ("ru", "related", "Читайте также: что изменится в 2025 году"),
+    ("ru", "comments_heading", "12 комментариев"),
+    ("ru", "relative_time", "3 часа назад"),
+    ("ru", "byline", "Автор: Иван Петров"),
+    ("ru", "date_label", "Опубликовано: 14 июня 2015"),
+    ("ru", "disclaimer", "Мнение автора может не совпадать с позицией редакции."),
+    ("ru", "paywall", "Только для подписчиков"),
 ]
 ANCHORED = {"byline", "date_label", "comments_heading"}  # read at the start of a line, as their users read them
 PROSE = {
     "it": "Il governo ha approvato la legge di bilancio dopo un lungo dibattito in aula.",
     "pt": "O governo aprovou o orçamento depois de um longo debate no parlamento.",
     "nl": "Het kabinet keurde de begroting goed na een lang debat in de Tweede Kamer.",
+    "ru": "Правительство одобрило бюджет после долгих дебатов в парламенте.",
 }
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from ..shared.scripts import UNSPACED_CHAR
 
 _MONTHS = {
-    # en, de, fr, es month names and common abbreviations; it, pt, nl month names
+    # en, de, fr, es month names and common abbreviations; it, pt, nl, ru month names
     **{
         m: i
         for i, m in enumerate(
@@ -103,6 +103,10 @@ _MONTHS = {
             + ["julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
             ["januari", "februari", "maart", "april", "mei", "juni"]
             + ["juli", "augustus", "september", "oktober", "november", "december"],
+            ["января", "февраля", "марта", "апреля", "мая", "июня"]  # ru: "14 июня 2015", the genitive
+            + ["июля", "августа", "сентября", "октября", "ноября", "декабря"],
+            ["январь", "февраль", "март", "апрель", "май", "июнь"]
+            + ["июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
         )
         for i, m in enumerate(names, 1)
     },
@@ -133,7 +137,7 @@ _DATE_LINE_MAX_UNSPACED = (
 _MACHINE_DATE_MAX_CHARS = 80  # a date attribute longer than this is text, and only its start is searched
 _PREFIX = re.compile(
     r"^(?:published|updated|posted|last updated|date|on|em|veröffentlicht|publié le|publicado(?: em| el)?"
-    r"|pubblicato(?: il)?|gepubliceerd(?: op)?"
+    r"|pubblicato(?: il)?|gepubliceerd(?: op)?|опубликовано|обновлено|дата публикации"
     r"|发布时间|發佈時間|发布日期|發布日期|发表于|發表於|时间|時間|日期|公開日|投稿日|更新日)[:：\s]*",
     re.I,
 )
