@@ -88,7 +88,7 @@ def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> No
     assert [bool(regex.match(word)) for word in ("war", "ist", "wir", "sind", "was")] == [True, True, True, True, False]
 
 
-# Junk lines as pages in Italian, Portuguese, Dutch and Russian print them, each found by its own language's phrase list.
+# Junk lines as pages in Italian, Portuguese, Dutch, Russian, Polish and Turkish print them, each found by its own language's phrase list.
 LANGUAGE_LINES = [
     ("it", "cookie", "Questo sito utilizza cookie tecnici e di profilazione."),
     ("it", "newsletter", "Iscriviti alla nostra newsletter settimanale"),
@@ -121,6 +121,20 @@ LANGUAGE_LINES = [
     ("ru", "date_label", "Опубликовано: 14 июня 2015"),
     ("ru", "disclaimer", "Мнение автора может не совпадать с позицией редакции."),
     ("ru", "paywall", "Только для подписчиков"),
+    ("pl", "cookie", "Ta strona używa plików cookies."),
+    ("pl", "newsletter", "Zapisz się do naszego newslettera"),
+    ("pl", "related", "Czytaj także: co zmieni się w 2025 roku"),
+    ("pl", "comments_heading", "12 komentarzy"),
+    ("pl", "relative_time", "3 godziny temu"),
+    ("pl", "byline", "Autor: Jan Kowalski"),
+    ("pl", "date_label", "Opublikowano: 14 czerwca 2015"),
+    ("tr", "cookie", "Bu site çerezleri kullanmaktadır."),
+    ("tr", "newsletter", "Bültenimize abone olun"),
+    ("tr", "related", "İlgili haberler"),
+    ("tr", "comments_heading", "12 yorum"),
+    ("tr", "relative_time", "3 saat önce"),
+    ("tr", "date_label", "Yayın tarihi: 14 Haziran 2015"),
+    ("tr", "disclaimer", "Tüm hakları saklıdır."),
 ]
 ANCHORED = {"byline", "date_label", "comments_heading"}  # read at the start of a line, as their users read them
 PROSE = {
@@ -128,6 +142,8 @@ PROSE = {
     "pt": "O governo aprovou o orçamento depois de um longo debate no parlamento.",
     "nl": "Het kabinet keurde de begroting goed na een lang debat in de Tweede Kamer.",
     "ru": "Правительство одобрило бюджет после долгих дебатов в парламенте.",
+    "pl": "Rząd przyjął budżet po długiej debacie w parlamencie.",
+    "tr": "Hükümet, mecliste uzun bir tartışmanın ardından bütçeyi onayladı.",
 }
 
 

@@ -154,6 +154,8 @@ def test_title_is_the_headline_line_not_the_section_part() -> None:
         ("14 июня 2015", "2015-06-14"),
         ("Опубликовано: 3 марта 2024, 10:15", "2024-03-03"),
         ("3 часа назад", None),
+        ("Opublikowano: 14 czerwca 2015", "2015-06-14"),
+        ("Yayın tarihi: 3 Mart 2024", "2024-03-03"),
         ("2 days ago", None),
         ("3 ore fa", None),
         ("2 uur geleden", None),

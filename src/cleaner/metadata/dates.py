@@ -8,7 +8,7 @@ from datetime import date
 from ..shared.scripts import UNSPACED_CHAR
 
 _MONTHS = {
-    # en, de, fr, es month names and common abbreviations; it, pt, nl, ru month names
+    # en, de, fr, es month names and common abbreviations; it, pt, nl, ru, pl, tr month names
     **{
         m: i
         for i, m in enumerate(
@@ -107,6 +107,10 @@ _MONTHS = {
             + ["июля", "августа", "сентября", "октября", "ноября", "декабря"],
             ["январь", "февраль", "март", "апрель", "май", "июнь"]
             + ["июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+            ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca"]  # pl: "14 czerwca 2015", the genitive
+            + ["lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
+            ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran"]  # tr
+            + ["temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
         )
         for i, m in enumerate(names, 1)
     },
@@ -138,6 +142,7 @@ _MACHINE_DATE_MAX_CHARS = 80  # a date attribute longer than this is text, and o
 _PREFIX = re.compile(
     r"^(?:published|updated|posted|last updated|date|on|em|veröffentlicht|publié le|publicado(?: em| el)?"
     r"|pubblicato(?: il)?|gepubliceerd(?: op)?|опубликовано|обновлено|дата публикации"
+    r"|opublikowano|zaktualizowano|yayın tarihi|yayınlanma tarihi|güncelleme tarihi"
     r"|发布时间|發佈時間|发布日期|發布日期|发表于|發表於|时间|時間|日期|公開日|投稿日|更新日)[:：\s]*",
     re.I,
 )
