@@ -8,7 +8,8 @@ guessed to be articles, and all but the comment-thread and teaser-list rules onl
 
 The article's core is the path (the tags and classes of a block's nearest ancestors, `Candidate.path`) that holds
 the most kept, probable words: an article's paragraphs share one (looked for before an end-of-article marker when
-an article precedes it, so that long comments after a short post do not take its place). Past the core's last
+an article precedes it, so that long comments after a short post do not take its place, unless past a "Related" or
+"Read more" line the model is surer of the article than of what precedes the line). Past the core's last
 block, a kept block is dropped, unless the model is sure of it (score at least `SURE`), when
 
 - a short block opening an end-of-article section ("5 comments", "Leave a reply", "Related stories", "Tags:" in the
@@ -271,7 +272,8 @@ def _zone(
     favor: str,
 ) -> _Zone | None:
     """The page's markers and core, looked for before the first marker that has an article above it (a short post
-    whose comments outweigh it); None unless the page is guessed to be an article, the gate is on and a block kept."""
+    whose comments outweigh it) unless that marker is no comments heading and the page's core is a surer article
+    (`_surer`); None unless the page is guessed to be an article, the gate is on and a block kept."""
     n = len(cands)
     if page_type != "article" or n == 0 or SURE[favor] <= 0.0 or not keep.any():
         return None
