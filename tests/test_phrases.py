@@ -12,6 +12,7 @@ from cleaner import Pipeline
 from cleaner.extract.block_features import _PHRASE_ORDER
 from cleaner.extract.segment import segment
 from cleaner.shared import phrases
+from cleaner.shared.phrases import opening
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CATEGORIES = sorted({c for lang in phrases.languages() for c in phrases._load(lang)})
@@ -136,6 +137,20 @@ LANGUAGE_LINES = [
     ("tr", "date_label", "Yayın tarihi: 14 Haziran 2015"),
     ("tr", "disclaimer", "Tüm hakları saklıdır."),
 ]
+# Lines of content that open with a word a list of these languages starts with: no end marker, related list or media
+# kicker of theirs in them, and no user-interface label but a whole word.
+CONTENT_OPENERS = [
+    ("ru", "Комментарий эксперта: рынок вырастет"),  # a singular "comment" heading inside an article
+    ("pl", "Komentarz eksperta do nowej ustawy"),
+    ("tr", "Önerilen değişiklik meclise sunuldu"),
+    ("pl", "Polecane przez lekarzy leki wycofano"),
+]
+LABEL_PREFIXES = [
+    ("tr", "Araştırma sonuçları açıklandı"),  # "ara" (search) is a label only as a word
+    ("pl", "Odpowiedzialność za wypadek ponosi kierowca"),  # "odpowiedz" (reply)
+    ("ru", "Поисковая система обновилась"),  # "поиск" (search)
+    ("en", "Arab leaders met in Cairo on Monday"),
+]
 ANCHORED = {"byline", "date_label", "comments_heading"}  # read at the start of a line, as their users read them
 PROSE = {
     "it": "Il governo ha approvato la legge di bilancio dopo un lungo dibattito in aula.",
@@ -153,3 +168,18 @@ def test_each_language_finds_its_own_junk_lines(language: str, category: str, li
     assert _plain(phrases.phrases(category, (language,)), anchored).search(line)  # that language's list has it
     assert phrases.pattern(category, anchored=anchored).search(line)  # and the shipped regex finds it
     assert not phrases.pattern(category, anchored=anchored).search(PROSE[language])  # but not in plain prose
+
+
+@pytest.mark.parametrize(("language", "line"), CONTENT_OPENERS)
+def test_content_lines_do_not_open_an_end_section_or_a_list(language: str, line: str) -> None:
+    categories = ("comments_heading", "article_end", "related", "media_kicker")
+    assert not opening(categories, lowered=True).match(line.lower()), language
+
+
+@pytest.mark.parametrize(("language", "line"), LABEL_PREFIXES)
+def test_a_label_of_the_new_languages_opens_a_line_only_as_a_whole_word(language: str, line: str) -> None:
+    assert not opening(("ui_label",), lowered=True).match(line.lower()), language
+
+
+def test_turkish_headings_with_a_dotted_capital_i_are_found_lowercased() -> None:
+    assert opening(("article_end",), lowered=True).match("İlgili Haberler".lower())  # "i̇lgili": i + a combining dot

@@ -115,7 +115,7 @@ _MONTHS = {
         for i, m in enumerate(names, 1)
     },
 }
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"  # "października", the longest name known
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
