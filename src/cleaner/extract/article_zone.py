@@ -284,28 +284,24 @@ def _zone(
     if core is None:
         return None
     comments = opening(("comments_heading",), lowered=True)
+    whole: tuple[float, int, float] | None = None  # the page core's traits, read once, when a marker needs them
     for m in markers:
         if m < core[1] and _article_before(probabilities, keep, words, m):  # an article ahead of "Comments"
             early = _core(cands, probabilities, keep, words, m) or core
-            if comments.match(cands[m].text[:_PHRASE_PREFIX].lower()) or not _surer(
-                cands, probabilities, keep, words, core, early
-            ):
+            if comments.match(cands[m].text[:_PHRASE_PREFIX].lower()):
+                return _Zone(markers, early, True)
+            whole = whole or _core_traits(cands, probabilities, keep, words, core)
+            if not _surer(whole, _core_traits(cands, probabilities, keep, words, early)):
                 return _Zone(markers, early, True)
     return _Zone(markers, core, False)
 
 
-def _surer(
-    cands: Sequence[Candidate],
-    probabilities: np.ndarray,
-    keep: np.ndarray,
-    words: np.ndarray,
-    core: tuple[int, int, int],
-    early: tuple[int, int, int],
-) -> bool:
-    """Whether `core` is a surer article than `early` (see EARLY_BLOCK_WORDS): a higher word-weighted mean score, in
-    no more comment-named elements, and links under POST_LINK_DENSITY of its words."""
-    score, nesting, links = _core_traits(cands, probabilities, keep, words, core)
-    early_score, early_nesting, _ = _core_traits(cands, probabilities, keep, words, early)
+def _surer(core: tuple[float, int, float], early: tuple[float, int, float]) -> bool:
+    """Whether a core with these `_core_traits` is a surer article than the early one (see EARLY_BLOCK_WORDS): a
+    higher word-weighted mean score, in no more comment-named elements, and links under POST_LINK_DENSITY of its
+    words."""
+    score, nesting, links = core
+    early_score, early_nesting, _ = early
     return score > early_score and nesting <= early_nesting and links < POST_LINK_DENSITY
 
 
