@@ -77,3 +77,24 @@ def test_charsets_are_decoded(seed_republished: str) -> None:
     article = clean_article(html.encode("cp1252", errors="replace"))
     assert "Khalimov" in article.text and article.title == "Café"
     assert "Khalimov" in clean_article(html.encode("utf-16")).text
+
+
+def test_a_dump_that_is_the_pages_html_source_is_read_as_html() -> None:
+    """A naive dump of sample 0209 with its </title> broken ('</tit'): the dumper read the rest of the page as the
+    title's text, markup and all. Read as text, its tags would be the article; read as HTML, the article is there."""
+    dump = (SAMPLES / "text" / "0209.source.txt").read_text("utf-8")
+    assert dump.startswith("Addressing Consumers") and "<div" in dump
+    article = clean_article(dump, format="text")
+    assert any("HTML source" in w for w in article.warnings)
+    assert "Apple had to apologize for letting contractors listen to Siri recordings." in article.text
+    assert "<div" not in article.text and "Play in new window" not in article.text
+
+
+def test_a_dump_quoting_some_markup_stays_text() -> None:
+    """A tutorial's dump with its snippets of HTML is text: the tags are a small share of it."""
+    snippet = '<div class="box">\n<div>One</div>\n<div>Two</div>\n</div>\n'
+    prose = "Flexbox lays out the items of a container in one direction, and the items grow to fill it.\n" * 8
+    dump = "How flexbox works\n" + (prose + snippet) * 6
+    article = clean_article(dump, format="text")
+    assert not any("HTML source" in w for w in article.warnings)
+    assert "Flexbox lays out the items" in article.text

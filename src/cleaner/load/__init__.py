@@ -7,13 +7,15 @@ from ..article import Metadata
 from ..document import Document
 from ..limits import Limits
 from .parse import check_lines, parse_html
-from .source import FORMATS, Source, detect_format, read_source
+from .source import FORMATS, Source, detect_format, is_page_source, read_source
 
 __all__ = ["FORMATS", "Source", "load_document"]
 
 
 def load_document(source: Source, url: str | None, format: str | None, limits: Limits) -> Document | None:
-    """The input as a Document: an HTML page with its tree, or text with its lines; None when it is empty.
+    """The input as a Document: an HTML page with its tree, or text with its lines; None when it is empty. Text
+    that is a page's HTML source (`is_page_source`: what a dumper gives for a page with a broken <title>) is read as
+    HTML, with a warning.
 
     Raises CleanerError (NotAPage, UndecodableInput, InputTooLarge, TooManyElements, TooDeep) on input it cannot load.
     """
@@ -21,9 +23,12 @@ def load_document(source: Source, url: str | None, format: str | None, limits: L
     if not text.strip():
         return None
     fmt = format or detect_format(text)
+    warnings: list[str] = []
+    if fmt != "html" and is_page_source(text):
+        warnings.append(f"the {fmt} is a page's HTML source (tags make up much of it): read as HTML")
+        fmt = "html"
     if fmt != "html":
         check_lines(text, limits)
         return Document(format=fmt, text=text, metadata=Metadata(url=url))
-    warnings: list[str] = []
     tree = parse_html(text, limits, warnings)
     return Document(format="html", tree=tree, metadata=Metadata(url=url), warnings=warnings)

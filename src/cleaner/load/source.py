@@ -82,6 +82,12 @@ _ASCII_BYTES = bytes(range(128))
 _MARKDOWN_CUE = re.compile(
     r"^(?:#{1,6}\s+\S|[-*+]\s+\S|>\s|```|\d+\.\s+\S)|\[[^\]\n]{1,200}\]\([^)\s]{0,500}\)|\*\*\S", re.M
 )
+# A text given as a dump that is a page's HTML source: a dumper that met a broken <title> ('</titavaScript ...>')
+# reads the rest of the page as the title's text, markup and all. Tags then take up a third or more of its
+# characters; a dump that quotes markup (a tutorial's snippets, an embed code) stays well under a tenth.
+MARKUP_SHARE = 0.3
+MARKUP_MIN_TAGS = 20
+_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,2000})?/?>|<!--[^<>]{0,2000}-->")
 
 
 def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes | None]:
@@ -280,6 +286,15 @@ def _reject_binary(raw: bytes) -> None:
     controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     if sample and controls / len(sample) > 0.1:
         raise NotAPage("the input looks like binary data (too many control bytes)")
+
+
+def is_page_source(text: str) -> bool:
+    """Whether a text said to be a dump is a page's HTML source: at least MARKUP_MIN_TAGS tags, taking up
+    MARKUP_SHARE of its characters or more."""
+    if text.count("<") < MARKUP_MIN_TAGS:
+        return False
+    tags = [len(m.group()) for m in _TAG.finditer(text)]
+    return len(tags) >= MARKUP_MIN_TAGS and sum(tags) >= MARKUP_SHARE * len(text)
 
 
 def detect_format(text: str) -> str:
