@@ -10,7 +10,7 @@ from cleaner import Pipeline, clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters.boilerplate import BoilerplateFilter
 from cleaner.shared.keep import expected_f1_keep
-from cleaner.text import line_features
+from cleaner.text import line_features, line_zone
 from cleaner.text.line_features import (
     _dense_stretch,
     _line_types,
@@ -242,3 +242,17 @@ def test_comments_headings_close_together_are_one_box() -> None:
     article = clean_article(tabbed, format="text")
     zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
     assert "dark bread on the side." in article.text and any(t.startswith("This is now in our regular") for t in zone)
+
+
+def test_a_short_core_of_broken_lines_still_bounds_the_article() -> None:
+    """WCXB 4449's naive dump: a post whose list of project names makes its lines average under CORE_MEAN_WORDS
+    words, over a thread of 'Name says' + date lines. A core that short (SHORT_CORE_LINES lines at most) needs only
+    SHORT_CORE_MEAN_WORDS, so the thread's kept lines go; a long run of short lines (a manual) does not count."""
+    text = (SAMPLES / "text" / "4449.naive.txt").read_text("utf-8")
+    article = clean_article(text, format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert "I can’t wait to see what my friends’ favorite projects are:" in article.text
+    assert "Industrial Pipe Bookshelf" in article.text
+    assert "Sheri says" in zone and "Sheri says" not in article.text
+    assert line_zone._article_like(90.0, 10) and not line_zone._article_like(70.0, 10)
+    assert line_zone._article_like(15.0 * 80, 80) and not line_zone._article_like(10.0 * 80, 80)
