@@ -256,3 +256,15 @@ def test_a_short_core_of_broken_lines_still_bounds_the_article() -> None:
     assert "Sheri says" in zone and "Sheri says" not in article.text
     assert line_zone._article_like(90.0, 10) and not line_zone._article_like(70.0, 10)
     assert line_zone._article_like(15.0 * 80, 80) and not line_zone._article_like(10.0 * 80, 80)
+
+
+def test_reader_comments_past_the_core_go_unless_the_model_is_all_but_sure() -> None:
+    """WCXB 4456's layout dump: the post, then readers' comments in long prose paragraphs that the line model keeps
+    (scores from 0.9 up). Past the core only lines scored SURE (0.95 when balanced) stay, so the comments go."""
+    text = (SAMPLES / "text" / "4456.layout.txt").read_text("utf-8")
+    article = clean_article(text, format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert "Whether they also lead to dramatically higher returns for investors" in article.text
+    assert any(t.startswith("Leonardo Da Vinci noted that") for t in zone)
+    assert "Simplicity is the ultimate in sophistication" not in article.text
+    assert "Simplicity is the ultimate" in Pipeline(favor="recall").clean(text, format="text").text
