@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
 
 from cleaner import Document, Filter, Pipeline, clean_article
+from cleaner.load.source import MARKUP_SHARE, is_page_source
 
 from .conftest import SAMPLES
 
@@ -91,10 +93,24 @@ def test_a_dump_that_is_the_pages_html_source_is_read_as_html() -> None:
 
 
 def test_a_dump_quoting_some_markup_stays_text() -> None:
-    """A tutorial's dump with its snippets of HTML is text: the tags are a small share of it."""
+    """Text where tags take a quarter of the characters (a tutorial's snippets; MARKUP_SHARE is 0.3) stays text, and so
+    does Markdown, however much HTML it holds (a README's table of contributors)."""
     snippet = '<div class="box">\n<div>One</div>\n<div>Two</div>\n</div>\n'
-    prose = "Flexbox lays out the items of a container in one direction, and the items grow to fill it.\n" * 8
-    dump = "How flexbox works\n" + (prose + snippet) * 6
+    prose = "Flexbox lays out the items of a container in one direction, and the items grow to fill it. It wraps them.\n"
+    dump = "How flexbox works\n" + (prose + snippet) * 12
+    assert 0.2 < sum(len(t) for t in re.findall(r"<[^<>]*>", dump)) / len(dump) < MARKUP_SHARE
     article = clean_article(dump, format="text")
     assert not any("HTML source" in w for w in article.warnings)
     assert "Flexbox lays out the items" in article.text
+    cells = "".join(
+        f'<td align="center"><a href="https://example.org/u{i}"><sub><b>User {i}</b></sub></a></td>' for i in range(12)
+    )
+    readme = (
+        "# widget\n\nA small library that parses widget files and writes them back, keeping every comment and the"
+        " order of the keys as they were.\n\n## Install\n\nRun `pip install widget` and import it.\n\n"
+        f"## Contributors\n\n<table><tr>{cells}</tr></table>\n"
+    )
+    assert is_page_source(readme)  # as plain text it would read as a page's source
+    markdown = clean_article(readme, format="markdown")
+    assert not any("HTML source" in w for w in markdown.warnings)
+    assert "keeping every comment and the order of the keys" in markdown.text

@@ -13,9 +13,9 @@ __all__ = ["FORMATS", "Source", "load_document"]
 
 
 def load_document(source: Source, url: str | None, format: str | None, limits: Limits) -> Document | None:
-    """The input as a Document: an HTML page with its tree, or text with its lines; None when it is empty. Text
-    that is a page's HTML source (`is_page_source`: what a dumper gives for a page with a broken <title>) is read as
-    HTML, with a warning.
+    """The input as a Document: an HTML page with its tree, or text with its lines; None when it is empty. Plain
+    text that is a page's HTML source (`is_page_source`: what a dumper gives for a page with a broken </title>) is
+    read as HTML, with a warning, even when `format="text"` says otherwise; Markdown, which may hold HTML, stays.
 
     Raises CleanerError (NotAPage, UndecodableInput, InputTooLarge, TooManyElements, TooDeep) on input it cannot load.
     """
@@ -24,8 +24,8 @@ def load_document(source: Source, url: str | None, format: str | None, limits: L
         return None
     fmt = format or detect_format(text)
     warnings: list[str] = []
-    if fmt != "html" and is_page_source(text):
-        warnings.append(f"the {fmt} is a page's HTML source (tags make up much of it): read as HTML")
+    if fmt == "text" and is_page_source(text):
+        warnings.append("the text is a page's HTML source (tags make up 30% of it or more): read as HTML")
         fmt = "html"
     if fmt != "html":
         check_lines(text, limits)

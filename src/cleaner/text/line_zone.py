@@ -6,11 +6,11 @@ that read like prose. A text dump has no element paths, but the article is still
 come in runs, cut where the model dropped more than `GAP_WORDS` words between two kept lines or where a short line
 opens an end-of-article section (phrase lists `article_end` and `comments_heading`: "5 comments", "Related
 stories"). The core is the run whose kept lines weigh the most words times score. When it looks like an article (its
-lines average at least `CORE_MEAN_WORDS` words and it holds at least `CORE_SHARE` of the kept words) and no other
-run weighs `RIVAL` of it (a forum's posts, a listing's items), kept lines in other runs go unless the model is sure
-of them (`SURE` after the core, `SURE_BEFORE` before it). Dumps whose URL names a forum, a listing or a collection
-are left alone, and so are shop pages (SHOP_PRICES short lines with a price or more), whose description and
-specifications lie apart.
+lines average at least `CORE_MEAN_WORDS` words, or fewer in a short run: `_article_like`; and it holds at least
+`CORE_SHARE` of the kept words) and no other run weighs `RIVAL` of it (a forum's posts, a listing's items), kept
+lines in other runs go unless the model is sure of them (`SURE` after the core, `SURE_BEFORE` before it). Dumps
+whose URL names a forum, a listing or a collection are left alone, and so are shop pages (SHOP_PRICES short lines
+with a price or more), whose description and specifications lie apart.
 
 Offline replay of the line model's cut on naive dumps (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1), from
 0.7532 / 0.8681 / 0.8607: 0.7762 / 0.8827 / 0.8630 (wcxb-dev article 0.938 -> 0.942, forum 0.642 -> 0.643,
