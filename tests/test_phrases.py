@@ -32,6 +32,16 @@ CRAFTED = [
     "メールマガジン登録はこちら",
     "(Photo: Jane Doe)",
     "Related: more",
+    # phrases that open with a group ('(?:meld je aan|abonneer je|…)') or an optional one ('(?:e-?)?bülten…')
+    "Meld je aan voor onze nieuwsbrief",
+    "Abonneer je op de nieuwsbrief",
+    "E-bültenimize abone ol",
+    "Bültenimize abone ol",
+    "Please support our journalism",
+    "Support independent journalism",
+    "Other stories you might like",
+    "Stories you may enjoy",
+    "12 comments",
 ]
 
 
@@ -82,6 +92,16 @@ def test_opening_names_the_category_one_anchored_regex_names(lowered: bool, text
         assert (found and (found.lastgroup, found.span())) == (expected and (expected.lastgroup, expected.span())), text
         hits += expected is not None
     assert hits >= 20  # the samples do open blocks with these phrases
+
+
+def test_a_phrase_is_tried_only_on_texts_that_open_with_one_of_its_first_letters() -> None:
+    heads = phrases._heads
+    assert heads("share", True) == {"s"} and heads("Share", False) == {"S"}
+    assert heads("(?:meld je aan|abonneer je|schrijf je in) (?:voor|op)", True) == {"m", "a", "s"}
+    assert heads("(?:e-?)?bültenimize abone ol", True) == {"e", "b"}
+    assert heads("(?:please )?support (?:us|our work)", True) == {"p", "s"}
+    for unknown in ("\\d+ comments?", "[|/·]", "(?:a|b)*c", "(?:x)??y", "(?:a|\\d)c", "war|ist"):
+        assert heads(unknown, True) is None, unknown
 
 
 def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> None:

@@ -64,10 +64,52 @@ def _head(fragment: str, ignorecase: bool) -> str | None:
     return head if _PLAIN_HEAD.match(fragment) and len(head) == 1 and not _top_level_bar(fragment) else None
 
 
-def _top_level_bar(fragment: str) -> bool:
-    """True when the fragment is itself an alternation ('war|ist'), which its first letter cannot be taken out of."""
+def _heads(fragment: str, ignorecase: bool) -> frozenset[str] | None:
+    """The letters a match of `fragment` can begin with: its `_head`, or those of each alternative of a group it
+    opens with ('(?:a|b)c'), and of what follows the group when it is optional ('(?:e-?)?b'); None when not known
+    (a class, '\\d', a group repeated)."""
+    if (head := _head(fragment, ignorecase)) is not None:
+        return frozenset((head,))
+    if not fragment.startswith("(?:") or (end := _group_end(fragment)) is None:
+        return None
+    after = fragment[end + 1 : end + 2]
+    if after in ("*", "{", "+") or fragment[end + 1 : end + 3] == "??":
+        return None
+    parts = _top_level_parts(fragment[3:end]) + ([fragment[end + 2 :]] if after == "?" else [])
+    found: set[str] = set()
+    for part in parts:  # each alternative, and what follows an optional group
+        heads = _heads(part, ignorecase)
+        if heads is None:
+            return None
+        found |= heads
+    return frozenset(found)
+
+
+def _group_end(fragment: str) -> int | None:
+    """The index of the ')' that closes the group `fragment` opens with, or None."""
     depth, in_class, escaped = 0, False, False
-    for char in fragment:
+    for i, char in enumerate(fragment):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """`source` split at its top-level '|'."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, char in enumerate(source):
         if escaped:
             escaped = False
         elif char == "\\":
@@ -79,8 +121,14 @@ def _top_level_bar(fragment: str) -> bool:
         elif char in "()":
             depth += 1 if char == "(" else -1
         elif char == "|" and depth == 0:
-            return True
-    return False
+            parts.append(source[start:i])
+            start = i + 1
+    return [*parts, source[start:]]
+
+
+def _top_level_bar(fragment: str) -> bool:
+    """True when the fragment is itself an alternation ('war|ist'), which its first letter cannot be taken out of."""
+    return len(_top_level_parts(fragment)) > 1
 
 
 def _at_start(alternation: str) -> str:
@@ -164,15 +212,17 @@ class Opening:
     def _compile(self, letter: str | None) -> re.Pattern[str]:
         groups = []
         for category, fragments in self._groups:
-            head_ok = [f for f in fragments if letter is None or self._head(f) in (None, letter)]
+            head_ok = [f for f in fragments if letter is None or (heads := self._heads(f)) is None or letter in heads]
             if head_ok:
                 groups.append(f"(?P<{category}>{alternatives(head_ok, self._ignorecase)})")
         flags = re.I if self._ignorecase else 0
         return re.compile(_at_start("|".join(groups)) if groups else r"(?!x)x", flags)
 
-    def _head(self, fragment: str) -> str | None:
-        """The letter every match of the fragment begins with (past a '^' or '\\b'), or None when not known."""
-        return _head(_ZERO_WIDTH_START.sub("", fragment), self._ignorecase)
+    def _heads(self, fragment: str) -> frozenset[str] | None:
+        """The letters a match of the fragment can begin with (past a '^' or '\\b'), or None when not known: one for
+        'share', three for '(?:meld je aan|abonneer je|schrijf je in) …' (phrases of other languages and scripts
+        then stay out of a letter's regex)."""
+        return _heads(_ZERO_WIDTH_START.sub("", fragment), self._ignorecase)
 
 
 @cache
