@@ -96,7 +96,9 @@ def test_a_dump_quoting_some_markup_stays_text() -> None:
     """Text where tags take a quarter of the characters (a tutorial's snippets; MARKUP_SHARE is 0.3) stays text, and so
     does Markdown, however much HTML it holds (a README's table of contributors)."""
     snippet = '<div class="box">\n<div>One</div>\n<div>Two</div>\n</div>\n'
-    prose = "Flexbox lays out the items of a container in one direction, and the items grow to fill it. It wraps them.\n"
+    prose = (
+        "Flexbox lays out the items of a container in one direction, and the items grow to fill it. It wraps them.\n"
+    )
     dump = "How flexbox works\n" + (prose + snippet) * 12
     assert 0.2 < sum(len(t) for t in re.findall(r"<[^<>]*>", dump)) / len(dump) < MARKUP_SHARE
     article = clean_article(dump, format="text")
