@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from itertools import groupby
@@ -85,30 +86,10 @@ def _heads(fragment: str, ignorecase: bool) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _group_end(fragment: str) -> int | None:
-    """The index of the ')' that closes the group `fragment` opens with, or None."""
+def _syntax(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) of each character of regex `source` that is neither escaped nor in a class; depth:
+    the groups open around it, a group's own '(' and ')' counted outside it."""
     depth, in_class, escaped = 0, False, False
-    for i, char in enumerate(fragment):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
-def _top_level_parts(source: str) -> list[str]:
-    """`source` split at its top-level '|'."""
-    parts, depth, in_class, escaped, start = [], 0, False, False, 0
     for i, char in enumerate(source):
         if escaped:
             escaped = False
@@ -118,12 +99,21 @@ def _top_level_parts(source: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-    return [*parts, source[start:]]
+        else:
+            depth -= char == ")"
+            yield i, char, depth
+            depth += char == "("
+
+
+def _group_end(fragment: str) -> int | None:
+    """The index of the ')' that closes the group `fragment` opens with, or None."""
+    return next((i for i, char, depth in _syntax(fragment) if char == ")" and depth == 0), None)
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """`source` split at its top-level '|'."""
+    bars = [i for i, char, depth in _syntax(source) if char == "|" and depth == 0]
+    return [source[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(source)], strict=True)]
 
 
 def _top_level_bar(fragment: str) -> bool:
