@@ -317,6 +317,19 @@ def test_repeated_blocks_keep_one_copy_of_a_post_quoted_in_replies() -> None:
     # call, not this filter's
 
 
+def test_repeated_blocks_drop_the_article_again_as_markdown_source() -> None:
+    page = SAMPLES / "html" / "4258.html"  # a blog post that carries its Markdown in a hidden <pre> for "copy page"
+    url = "https://www.klaviyo.com/blog/best-crm-software"
+    copy = "Choosing the right [CRM](https://www.klaviyo.com/glossary/what-is-a-crm) is a balancing act"
+    article = Pipeline().clean(page, url=url)
+    assert copy not in article.text and _removed_by(article, "repeated_blocks", copy)
+    assert article.text.count("Choosing the right CRM is a balancing act") == 1
+    assert "def " not in article.text and "```" not in article.text
+    without = Pipeline()
+    without.remove("repeated_blocks")
+    assert copy in without.clean(page, url=url).text
+
+
 def test_byline_and_date_are_lifted_out_of_the_body(seed_republished: str) -> None:
     article = clean_article(seed_republished)
     assert _removed_by(article, "byline", "By Deirdre Tynan")
