@@ -19,20 +19,18 @@ Markdown inputs have no hidden elements to carry a source copy, and their fenced
 
 from __future__ import annotations
 
-import re
-
 from ..blocks import Kind, fingerprint
 from ..document import Document
 from ..filter import Filter
+from ..text.inline import LINK
 
 _KINDS = frozenset({Kind.PARAGRAPH, Kind.QUOTE})
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _SHINGLE = 5
 
 
 def _shingles(text: str) -> set[str]:
     """Word 5-grams of `text`, lower-cased, Markdown link targets left out."""
-    words = fingerprint(_LINK_TARGET.sub("]", text)).split()
+    words = fingerprint(LINK.sub(r"\1", text)).split()
     return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 

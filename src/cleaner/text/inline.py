@@ -10,6 +10,7 @@ from ..shared.urls import safe_url
 
 # the same bounded shapes lines.py strips (each linear in the line's length)
 IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\(([^)\[\]\n]{0,2000})\)")
+LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")  # group 1: the link's text
 _PARTS = re.compile(
     r"\[(?P<label>[^\[\]\n]{0,300})\]\((?P<url>[^)\[\]\n]{0,2000})\)"
     r"|<(?P<auto>(?:https?|ftp|mailto):[^<>\s]{1,2000})>"

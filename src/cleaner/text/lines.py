@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..blocks import Block, Kind
 from ..body import Image, Structure
-from .inline import markdown_images, markdown_spans
+from .inline import LINK, markdown_images, markdown_spans
 from .tables import TextTable, find_tables, is_separator_row, markdown_table_rows, pipe_cells
 
 # every pattern here is linear in the line's length: no two quantifiers can share a run of characters
@@ -19,7 +19,6 @@ _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 # link text and URL stop at the next bracket, so that a run of "[" or "[a](" costs a few steps per character
 _MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\[\]\n]{0,2000}\)")
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`)(?=\S)(.{1,300}?)(?<=\S)\1")
 _FENCE_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]{0,30}")
@@ -166,8 +165,8 @@ def _inline(text: str, kind: Kind, level: int = 0) -> Block:
     images = markdown_images(text) if "![" in text else ()
     text = _MD_IMAGE.sub("", text) if images or "![" in text else text
     marked = text
-    linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(text))
-    text = _MD_LINK.sub(r"\1", text)
+    linked = sum(len(m.group(1)) for m in LINK.finditer(text))
+    text = LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = text.replace("\\", "") if "\\" in text else text
