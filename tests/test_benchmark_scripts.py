@@ -1,4 +1,5 @@
-"""Every script in benchmarks/ starts: its imports of the package resolve and its command line parses (`--help`).
+"""Every script in benchmarks/ starts: its imports of the package resolve and its command line parses (`--help`);
+compare.py reports what moved between two runs.
 
 The scripts are not imported by the library, so a renamed or removed function they use would otherwise only show
 when someone next runs a benchmark.
@@ -7,11 +8,14 @@ when someone next runs a benchmark.
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from cleaner.metrics import shingle_prf, word_prf
 
 from .conftest import ROOT
 
@@ -27,3 +31,39 @@ def test_benchmark_script_answers_help(script: Path) -> None:
     done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "usage:" in done.stdout
+
+
+def _run(docs: list[dict]) -> dict:
+    """A bench.py --json file's contents with one mode and system."""
+    return {"modes": {"wcxb-dev html": {"cleaner": {"docs": docs}}}}
+
+
+def _doc(sample: str, output: str, gold: str) -> dict:
+    """A page's scores as bench.py writes them."""
+    return {"id": sample, "page_type": "article", "word": word_prf(output, gold), "shingle": shingle_prf(output, gold)}
+
+
+def test_compare_reports_the_pages_a_change_moved(tmp_path: Path) -> None:
+    """Two runs on two sample pages: the junk of one goes (better), half the text of the other goes (worse)."""
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for sample, after in (("0119", "keep"), ("0174", "half")):
+        expected = json.loads((ROOT / "samples" / "expected" / f"{sample}.json").read_text(encoding="utf-8"))
+        gold = "\n".join(expected["must_keep"])
+        runs["before"].append(_doc(sample, gold + "\n" + "\n".join(expected["must_drop"]), gold))
+        runs["after"].append(_doc(sample, gold if after == "keep" else expected["must_keep"][0], gold))
+    paths = []
+    for name, docs in runs.items():
+        paths.append(tmp_path / f"{name}.json")
+        paths[-1].write_text(json.dumps(_run(docs)), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "compare.py"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[0] == "wcxb-dev html, cleaner"
+    assert "2 pages" in lines[1] and "1 pages better" in lines[1] and "1 worse" in lines[1]
+    assert lines[2].startswith("  worse: 0174 (article) -")
+    assert lines[3].startswith("  better: 0119 (article) +")
