@@ -50,8 +50,8 @@ def compare(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]],
     lines = [
         f"  {len(ids)} pages: word F1 {f1['word'][0]:.4f} -> {f1['word'][1]:.4f}, "
         f"shingle F1 {f1['shingle'][0]:.4f} -> {f1['shingle'][1]:.4f}; "
-        f"by {metric} F1 {len(up)} pages better (+{sum(d for d, _ in up):.2f}), "
-        f"{len(down)} worse ({sum(d for d, _ in down):.2f})"
+        f"by {metric} F1 better on {len(up)} (+{sum(d for d, _ in up):.2f}), "
+        f"worse on {len(down)} ({sum(d for d, _ in down):.2f})"
     ]
     for label, chosen in (("worse", down[:show]), ("better", up[::-1][:show])):
         if chosen:

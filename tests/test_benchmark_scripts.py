@@ -64,6 +64,6 @@ def test_compare_reports_the_pages_a_change_moved(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.splitlines()
     assert lines[0] == "wcxb-dev html, cleaner"
-    assert "2 pages" in lines[1] and "1 pages better" in lines[1] and "1 worse" in lines[1]
+    assert lines[1].startswith("  2 pages:") and "better on 1 (+" in lines[1] and "worse on 1 (-" in lines[1]
     assert lines[2].startswith("  worse: 0174 (article) -")
     assert lines[3].startswith("  better: 0119 (article) +")
