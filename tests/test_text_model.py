@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -230,6 +232,28 @@ def test_a_comment_thread_without_a_comments_heading_ends_the_article() -> None:
     # a post's own dated lines are no thread: the same comments without their time of day stay
     undated = "\n".join(line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines())
     assert "coconut milk" in clean_article(undated, format="text").text
+
+
+def test_a_numbered_comments_heading_under_a_short_post_starts_the_comments() -> None:
+    # a one-line post, then '5 Responses to “Squash Soup”' and five short comments (name, date, one sentence): the
+    # post is too short to read like an article, yet the numbered heading under it starts the comments, which go
+    text = (SAMPLES / "text" / "constructed-thread-en.txt").read_text("utf-8")
+    lines = [line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("This soup is what I make"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("Serve it with"))
+    comments = [re.split(r"[.?,] ", line)[0] + "." if len(line.split()) > 12 else line for line in lines[last + 1 :]]
+    post = "This soup is what I make when the first real cold arrives and the market is full of squash."
+    short = [*lines[:first], post, "5 Responses to “Squash Soup”", *comments]
+    article = clean_article("\n".join(short), format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert article.text == post and any(t.startswith("We added a can of coconut milk") for t in zone)
+    # the same heading as the comment count linked under a standfirst, above a whole article: the article stays
+    counted = [*lines[:first], "One pot, forty minutes, and a bowl of gold.", "5 Responses to “Squash Soup”"]
+    counted += lines[first:]
+    assert "dark bread on the side." in clean_article("\n".join(counted), format="text").text
+    # an unnumbered heading ('Response class' in a manual, 'Add a Comment' over an article) does not
+    unnumbered = [*lines[:first], post, "Responses", *comments]
+    assert "coconut milk" in clean_article("\n".join(unnumbered), format="text").text
 
 
 def test_comments_headings_close_together_are_one_box() -> None:
