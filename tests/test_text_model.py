@@ -256,6 +256,26 @@ def test_a_numbered_comments_heading_under_a_short_post_starts_the_comments() ->
     assert "coconut milk" in clean_article("\n".join(unnumbered), format="text").text
 
 
+def test_a_teaser_rail_beside_the_article_is_no_rival() -> None:
+    # a news story, then under share buttons a 'Valley Headlines' rail: eight headlines, each over a one-sentence
+    # standfirst, weighing most of the story's weight; a rail is no rival to the article and goes
+    text = (SAMPLES / "text" / "constructed-rail-en.txt").read_text("utf-8")
+    article = clean_article(text, format="text")
+    zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    assert (
+        article.text.startswith("The old stone bridge over the Arden river") and "Cyclists will have to" in article.text
+    )
+    assert any(t.startswith("Growers across the valley") for t in zone) and "Library extends" not in article.text
+    # standfirsts of two sentences each are no teasers' (a list's items, a story's sections): the zone stands aside
+    lines = text.splitlines()
+    start = lines.index("Valley Headlines")
+    longer = [
+        f"{line} More details will follow." if i > start and line.endswith(".") else line
+        for i, line in enumerate(lines)
+    ]
+    assert "Growers across the valley" in clean_article("\n".join(longer), format="text").text
+
+
 def test_comments_headings_close_together_are_one_box() -> None:
     # the same post and comments without times on the comments, under 'Comments', 'Trackbacks' and '5 Comments' tabs,
     # and two more comments headings at the end: five headings, but two boxes and one numbered, so not a listing's

@@ -75,6 +75,15 @@ better, none worse; no other dump moves). With a comment thread's first head in 
 headings too: 0.8301 / 0.8946 / 0.8650 on naive dumps ("Response class" in a manual); the comments going below a
 comments heading with an article above wherever the core is not article-like: dragnet +0.0003, wcxb-dev -0.0004 (20
 dumps better, 17 worse).
+
+Teaser rails (TEASER_SHARE) out of the rival and share tests, replayed the same way from 0.8275 / 0.8943 / 0.8656 and
+0.8229 / 0.8884 / 0.8726: 0.8292 / 0.8962 / 0.8656 and 0.8246 / 0.8904 / 0.8725 (dragnet 10 naive dumps better, none
+worse, 8 layout better, 1 worse; l3s-gn1 3 and 3 better; wcxb-dev 1 and 4 worse by 0.06 at most). Prose lines of 8
+words or more whether or not they end a sentence: 0.8307 / 0.8958 / 0.8659 and 0.8255 / 0.8908 / 0.8725, but through
+comment threads taken for rails (a comment's date line over it) and not the news rails; no one-sentence test: the
+second halves of listicles went (wcxb-dev 0.8656 / 0.8720, 6 and 8 dumps worse); and without the core's own test
+as well: wcxb-dev layout 0.8716. Instead of rails, every run that is not article-like (`_article_like`) left out of
+the share: 0.8287 / 0.8948 / 0.8659 and 0.8235 / 0.8884 / 0.8724 (poll tables and an article's list sections went).
 """
 
 from __future__ import annotations
@@ -126,6 +135,17 @@ THREAD_UNITS = 3
 THREAD_HEAD_WORDS = 12
 THREAD_BODY_WORDS = 8
 THREAD_TITLE_WORDS = 4
+# Teaser rails (a news page's "B.C. Headlines": headline lines, each over a one-sentence standfirst) beside the article
+# weigh as much as it and made the zone stand aside (RIVAL, CORE_SHARE). A run other than the core with TEASER_SHARE
+# of its prose lines (lines ending a sentence, of TEASER_PROSE_WORDS words or more, TEASER_MIN_LINES of them) one
+# sentence right under a headline (2 to TEASER_HEAD_WORDS words, a capital first and no closing punctuation) is a
+# rail: no rival, and outside the share. Not where the core is made that way too (a listicle's items).
+TEASER_SHARE = 0.6
+TEASER_PROSE_WORDS = 8
+TEASER_MIN_LINES = 3
+TEASER_HEAD_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)]$")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+(?=\S)")
 _PHRASE_PREFIX = 160  # characters of a line the end marker is looked for in
 _DIGIT = re.compile(r"\d")
 
@@ -150,7 +170,9 @@ def outside_the_core(
     core = int(np.argmax(mass[:candidates]))
     core_words = float(words[runs[core]].sum())
     upto = len(blocks) if heading is None else runs[core][-1] + 1  # below a comments heading: the kept words above
-    kept_words = float(words[:upto][keep[:upto]].sum())
+    rails = _teaser_rails(blocks, runs, core, words)
+    kept_words = float(sum(words[run].sum() for i, run in enumerate(runs) if i not in rails and run[-1] < upto))
+    mass = [0.0 if i in rails else m for i, m in enumerate(mass)]  # a teaser rail is no rival either
     if not _article_like(core_words, len(runs[core])) or core_words < CORE_SHARE * kept_words:
         if short_post:  # a post too short to read like an article: the comments below it go all the same
             for run in runs[candidates:]:
@@ -169,6 +191,35 @@ def _article_like(words: float, lines: int) -> bool:
     """Whether a core run of `lines` lines holding `words` words reads like an article's: lines of CORE_MEAN_WORDS
     words on average, or SHORT_CORE_MEAN_WORDS in a run of at most SHORT_CORE_LINES lines."""
     return words >= CORE_MEAN_WORDS * lines or (lines <= SHORT_CORE_LINES and words >= SHORT_CORE_MEAN_WORDS * lines)
+
+
+def _teaser_rails(blocks: Sequence[Block], runs: list[np.ndarray], core: int, words: np.ndarray) -> set[int]:
+    """The runs other than the core that are teaser rails (`_teaser_share` at least TEASER_SHARE), none where the
+    core itself is made that way (a listicle's items: its other runs are the rest of the list)."""
+    if _teaser_share(blocks, runs[core], words) >= TEASER_SHARE:
+        return set()
+    return {i for i, run in enumerate(runs) if i != core and _teaser_share(blocks, run, words) >= TEASER_SHARE}
+
+
+def _teaser_share(blocks: Sequence[Block], run: np.ndarray, words: np.ndarray) -> float:
+    """The share of the run's prose lines (sentences of TEASER_PROSE_WORDS words or more; 0 below TEASER_MIN_LINES of
+    them) that are one sentence right under a headline: a line of 2 to TEASER_HEAD_WORDS words that opens with a
+    capital and ends unpunctuated."""
+    prose = [j for j in run.tolist() if words[j] >= TEASER_PROSE_WORDS and _SENTENCE_END.search(blocks[j].text)]
+    if len(prose) < TEASER_MIN_LINES:
+        return 0.0
+    under = 0
+    for j in prose:
+        head, text = blocks[j - 1].text.strip() if j else "", blocks[j].text
+        if (
+            2 <= words[j - 1] <= TEASER_HEAD_WORDS
+            and head[:1].isupper()
+            and not _SENTENCE_END.search(head)
+            and text[:1].isupper()
+            and not any(text[m.end()].isupper() for m in _SENTENCE_BREAK.finditer(text))
+        ):
+            under += 1
+    return under / len(prose)
 
 
 def _comments_start(
