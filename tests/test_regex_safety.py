@@ -147,6 +147,11 @@ def _subjects(length: int) -> list[str]:
 PATTERNS = {**_module_patterns(), **_phrase_patterns()}
 
 
+# patterns only ever matched at a position, never searched: a search that retries at each character of a run the
+# pattern consumes and then fails is quadratic by construction, and says nothing about how the code uses them
+MATCH_ONLY = {"cleaner.load.guard._ATTRIBUTE"}  # `_ATTRIBUTE.match(text, stop)`, attribute after attribute
+
+
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_no_pattern_backtracks_catastrophically(name: str) -> None:
     if name in KNOWN:
@@ -154,6 +159,7 @@ def test_no_pattern_backtracks_catastrophically(name: str) -> None:
     pattern = PATTERNS[name]
     # anchored phrase patterns are only ever used from the start of a text; every other pattern is searched
     ops = ("match", "search") if name.endswith(":anchored") else ("match", "search", "fullmatch", "finditer")
+    ops = ("match",) if name in MATCH_ONLY else ops
     seconds, subject = _worst(pattern, _subjects(LENGTH), ops)
     assert seconds < BOUND, f"{name} took {seconds:.2f} s on {subject}"
 
