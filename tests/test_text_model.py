@@ -12,7 +12,7 @@ from cleaner import Pipeline, clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters.boilerplate import BoilerplateFilter
 from cleaner.shared.keep import expected_f1_keep
-from cleaner.text import line_features, line_zone
+from cleaner.text import line_features, line_zone, text_to_blocks
 from cleaner.text.line_features import (
     _dense_stretch,
     _line_types,
@@ -274,6 +274,30 @@ def test_a_teaser_rail_beside_the_article_is_no_rival() -> None:
         for i, line in enumerate(lines)
     ]
     assert "Growers across the valley" in clean_article("\n".join(longer), format="text").text
+
+
+def test_comments_below_a_comments_heading_go_however_sure_the_model_is() -> None:
+    # the recipe post, '5 Comments', then each comment as a name, a date and one sentence; the zone judged on the
+    # model's scores as given, one comment scored 0.97: below the comments heading it goes all the same
+    text = (SAMPLES / "text" / "constructed-thread-en.txt").read_text("utf-8")
+    lines = [line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("This soup is what I make"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("Serve it with"))
+    comments = [re.split(r"[.?,] ", line)[0] + "." if len(line.split()) > 12 else line for line in lines[last + 1 :]]
+    blocks = text_to_blocks("\n".join([*lines[first : last + 1], "5 Comments", *comments]), markdown=False)
+    sure = next(i for i, b in enumerate(blocks) if b.text.startswith("We added a can of coconut milk"))
+    probabilities = np.array([0.97 if i <= 2 or i == sure else 0.6 for i in range(len(blocks))])
+    keep = probabilities >= 0.5
+    outside = line_zone.outside_the_core(blocks, probabilities, keep)
+    assert outside[sure] and not outside[:3].any()
+    assert all(outside[i] for i, b in enumerate(blocks) if i > 3 and keep[i] and b.text != "Leave a comment")
+    # comments of long prose (the model may be right to be sure of a reader's essay) stay under SURE's rule
+    long = [*lines[first : last + 1], "5 Comments", *lines[last + 1 :]]
+    blocks = text_to_blocks("\n".join(long), markdown=False)
+    sure = next(i for i, b in enumerate(blocks) if b.text.startswith("We added a can of coconut milk"))
+    probabilities = np.array([0.97 if i <= 2 or i == sure else 0.6 for i in range(len(blocks))])
+    outside = line_zone.outside_the_core(blocks, probabilities, probabilities >= 0.5)
+    assert not outside[sure] and outside[sure - 1]
 
 
 def test_comments_headings_close_together_are_one_box() -> None:
