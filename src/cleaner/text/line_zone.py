@@ -190,7 +190,7 @@ def outside_the_core(
     if not _article_like(core_words, len(runs[core])) or core_words < CORE_SHARE * kept_words:
         if short_post:  # a post too short to read like an article: the comments below it go all the same
             for run in runs[candidates:]:
-                drop[run] = probabilities[run] < SURE[favor]
+                drop[run] = True
         return drop
     if any(m >= RIVAL * mass[core] for i, m in enumerate(mass[:candidates]) if i != core):
         return drop
