@@ -26,9 +26,13 @@ MOVED = 1e-4  # a page whose F1 changed by less than this did not move
 
 
 def per_page(run: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
-    """(mode, system) -> page id -> that page's scores, from a bench.py JSON file's contents."""
+    """(mode, system) -> page id -> that page's scores, from a bench.py JSON file's contents. bench.py names a mode
+    "<corpus> <mode>" in a run over several corpora and "<mode>" in a run over one; the latter gets its corpus's name,
+    so that a run over one corpus compares with a run over several."""
+    corpora = run.get("corpus", [])
+    prefix = f"{Path(corpora[0]).name} " if len(corpora) == 1 else ""
     return {
-        (mode, system): {doc["id"]: doc for doc in result["docs"]}
+        (mode if " " in mode else prefix + mode, system): {doc["id"]: doc for doc in result["docs"]}
         for mode, systems in run["modes"].items()
         for system, result in systems.items()
     }
