@@ -63,6 +63,18 @@ def test_contributors_list_dropped_and_author_bio_moved_to_metadata(seed_article
     assert "Sarah Schwartz is a reporter" not in page.text
 
 
+def test_a_bare_url_inside_the_body_is_not_the_page_url(seed_republished: str) -> None:
+    # links further down than the top of a dump (a trackback address, a link a sentence points to) name other pages:
+    # the URL under the 'Original url:' label stays the page's, and the others go as bare URLs
+    lines = seed_republished.splitlines()
+    middle = len(lines) // 2
+    trackback = "http://www.typepad.com/services/trackback/6a00d83451b31569e20168e6c3aa2b970c"
+    lines[middle:middle] = ["", "The report is worth reading in full, here it is:", "", trackback, ""]
+    article = clean_article("\n".join(lines))
+    assert article.url.startswith("https://www.themoscowtimes.com/2015/06/14/central-asia-is-a-sitting-duck")
+    assert _removed_by(article, "disclaimers", trackback)
+
+
 def test_disclaimers_drop_editorial_notes_and_source_lines(seed_republished: str) -> None:
     article = clean_article(seed_republished)
     assert _removed_by(article, "disclaimers", "The views expressed in opinion pieces do not necessarily reflect")
