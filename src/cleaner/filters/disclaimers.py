@@ -23,10 +23,10 @@ from ..filter import Filter
 from ..shared.phrases import kinds_pattern
 
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
-EDGE_LINES = (
-    3  # a bare URL this near the start of the body, or under a label line, is the page's own (`_names_the_page`)
-)
-LABEL_WORDS = 3  # 'Original url:', 'Source:'; a sentence ending in ':' over a link is no label
+# a bare URL within EDGE_LINES of the start of the body, or under a label line of LABEL_WORDS words ('Original url:',
+# 'Source:'; a sentence ending in ':' over a link is no label), is the page's own (`_names_the_page`)
+EDGE_LINES = 3
+LABEL_WORDS = 3
 _OPENING_CHARS = 3  # a phrase found this near the start opens the block ('— The views expressed …')
 
 
