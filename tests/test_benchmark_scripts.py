@@ -73,3 +73,34 @@ def test_compare_reports_the_pages_a_change_moved(tmp_path: Path) -> None:
     assert lines[1].startswith("  2 pages:") and "better on 1 (+" in lines[1] and "worse on 1 (-" in lines[1]
     assert lines[2].startswith("  worse: 0174 (article) -")
     assert lines[3].startswith("  better: 0119 (article) +")
+
+
+def _bench_module():
+    """benchmarks/bench.py, imported from its file (the benchmarks are no package)."""
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_articlebody_corpus_reads_the_article_alone(tmp_path: Path) -> None:
+    """Dragnet's gold as published: one record a UTF-16 file read as Latin-1, one with the reader comments after the
+    corpus's marker line; both read as the article (its first and last kept lines) with nothing of the comments."""
+    expected = json.loads((ROOT / "samples" / "expected" / "0119.json").read_text(encoding="utf-8"))
+    article = "\r\n\r\n".join(expected["must_keep"])
+    comments = "\r\n\r\n!@#$%^&*()  COMMENTS\r\n\r\n" + "\r\n".join(expected["must_drop"])
+    records = {
+        "a": {"articleBody": (article + comments).encode("utf-16").decode("latin-1")},
+        "b": {"articleBody": article + comments},
+    }
+    (tmp_path / "html").mkdir()
+    for key in records:
+        (tmp_path / "html" / f"{key}.html.gz").write_bytes(b"")
+    (tmp_path / "ground-truth.json").write_text(json.dumps(records), encoding="utf-8")
+    docs = _bench_module().load_corpus(tmp_path)
+    assert [d.id for d in docs] == ["a", "b"]
+    for doc in docs:
+        assert doc.text.strip() == article.strip()
+        assert not any(line in doc.text for line in expected["must_drop"])
