@@ -283,6 +283,27 @@ def test_a_teaser_rail_beside_the_article_is_no_rival() -> None:
     assert "Growers across the valley" in clean_article("\n".join(longer), format="text").text
 
 
+def test_a_run_the_model_half_believes_is_no_rival_to_one_it_is_sure_of() -> None:
+    # the rail sample with two-sentence standfirsts (no teaser rail), on given scores: the story's paragraphs at 0.95
+    # and five headlines with their standfirsts at 0.6, most of the story's words; weighed by score cubed
+    # (RIVAL_SCORE_POWER) the list is no rival and goes; scored as sure as the story, it rivals it (a listing's items)
+    lines = (SAMPLES / "text" / "constructed-rail-en.txt").read_text("utf-8").splitlines()
+    start = lines.index("Valley Headlines")
+    two = [
+        f"{line} More details will follow." if i > start and line.endswith(".") else line
+        for i, line in enumerate(lines)
+    ]
+    blocks = text_to_blocks("\n".join(two), markdown=False)
+    story = [i for i, b in enumerate(blocks) if b.word_count >= 25 and i < start]
+    items = list(range(start + 1, start + 11))
+    assert blocks[items[0]].text.startswith("School governors") and len(story) == 7
+    for score, goes in ((0.6, True), (0.95, False)):
+        probabilities = np.full(len(blocks), 0.1)
+        probabilities[story], probabilities[items] = 0.95, score
+        outside = line_zone.outside_the_core(blocks, probabilities, probabilities >= 0.5)
+        assert bool(outside[items].all()) is goes and not outside[story].any()
+
+
 def test_comments_below_a_comments_heading_go_however_sure_the_model_is() -> None:
     # the recipe post, '5 Comments', then each comment as a name, a date and one sentence; the zone judged on the
     # model's scores as given, one comment scored 0.97: below the comments heading it goes all the same
