@@ -283,10 +283,11 @@ def test_a_teaser_rail_beside_the_article_is_no_rival() -> None:
     assert "Growers across the valley" in clean_article("\n".join(longer), format="text").text
 
 
-def test_a_run_the_model_half_believes_is_no_rival_to_one_it_is_sure_of() -> None:
+def test_lines_the_model_half_believes_weigh_less_than_a_sure_story() -> None:
     # the rail sample with two-sentence standfirsts (no teaser rail), on given scores: the story's paragraphs at 0.95
-    # and five headlines with their standfirsts at 0.6, most of the story's words; weighed by score cubed
-    # (RIVAL_SCORE_POWER) the list is no rival and goes; scored as sure as the story, it rivals it (a listing's items)
+    # and the list's headlines and standfirsts at 0.6; weighed by words times score cubed (SCORE_POWER), five items
+    # (most of the story's words) are no rival and go, and all eight (more words than the story) leave it the larger
+    # share of the kept text and go too; scored as sure as the story, five items rival it (a listing's items)
     lines = (SAMPLES / "text" / "constructed-rail-en.txt").read_text("utf-8").splitlines()
     start = lines.index("Valley Headlines")
     two = [
@@ -295,13 +296,14 @@ def test_a_run_the_model_half_believes_is_no_rival_to_one_it_is_sure_of() -> Non
     ]
     blocks = text_to_blocks("\n".join(two), markdown=False)
     story = [i for i, b in enumerate(blocks) if b.word_count >= 25 and i < start]
-    items = list(range(start + 1, start + 11))
-    assert blocks[items[0]].text.startswith("School governors") and len(story) == 7
-    for score, goes in ((0.6, True), (0.95, False)):
+    assert blocks[start + 1].text.startswith("School governors") and len(story) == 7
+    for items, score, goes in ((10, 0.6, True), (16, 0.6, True), (10, 0.95, False)):
+        listed = list(range(start + 1, start + 1 + items))
         probabilities = np.full(len(blocks), 0.1)
-        probabilities[story], probabilities[items] = 0.95, score
+        probabilities[story], probabilities[listed] = 0.95, score
         outside = line_zone.outside_the_core(blocks, probabilities, probabilities >= 0.5)
-        assert bool(outside[items].all()) is goes and not outside[story].any()
+        assert bool(outside[listed].all()) is goes and not outside[story].any()
+    assert sum(blocks[i].word_count for i in range(start + 1, start + 17)) > sum(blocks[i].word_count for i in story)
 
 
 def test_comments_below_a_comments_heading_go_however_sure_the_model_is() -> None:

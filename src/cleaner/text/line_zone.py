@@ -7,8 +7,8 @@ come in runs, cut where the model dropped more than `GAP_WORDS` words between tw
 opens an end-of-article section (phrase lists `article_end` and `comments_heading`: "5 comments", "Related
 stories"). The core is the run whose kept lines weigh the most words times score. When it looks like an article (its
 lines average at least `CORE_MEAN_WORDS` words, or fewer in a short run: `_article_like`; and it holds at least
-`CORE_SHARE` of the kept words) and no other run weighs `RIVAL` of it (words times score cubed,
-`RIVAL_SCORE_POWER`: a forum's posts, a listing's items), kept lines in other runs go unless the model is sure of
+`CORE_SHARE` of the kept text) and no other run weighs `RIVAL` of it (a forum's posts, a listing's items; both
+tests weigh lines by words times score cubed, `SCORE_POWER`), kept lines in other runs go unless the model is sure of
 them (`SURE` after the core, `SURE_BEFORE` before it). Dumps whose URL names a forum, a listing or a collection are
 left alone, and so are shop pages (SHOP_PRICES short lines with a price or more), whose description and
 specifications lie apart.
@@ -120,14 +120,18 @@ SHORT_CORE_MEAN_WORDS = 8.0
 SHORT_CORE_LINES = 60
 CORE_SHARE = 0.5
 RIVAL = 0.5  # another run weighing this share of the core's weight: no single article (a forum, a listing)
-# In the rival test a run's lines weigh their words times their score to this power, so that a run of lines the model
-# half believes (headline lists, "Link Love" blurbs under a short post) weighs less beside a core it is sure of, while
-# a forum's posts or a listing's items, scored alike, still rival each other. Whole text pipeline, word F1 over the
-# naive / layout dumps of dragnet / l3s-gn1 / wcxb-dev tune, from 0.8389 / 0.8962 / 0.8656 and 0.8339 / 0.8904 /
-# 0.8724 (power 1): power 2: 0.8399 / 0.8976 / 0.8655 and 0.8346 / 0.8904 / 0.8728; 3: 0.8399 / 0.8976 / 0.8654 and
-# 0.8357 / 0.8909 / 0.8728; 4: 0.8394 / 0.8968 / 0.8654 and 0.8361 / 0.8904 / 0.8731. Only lines scored 0.7 or more
-# counted: 0.8381 / 0.8971 / 0.8657 and 0.8328 / 0.8899 / 0.8727 (30 dragnet dumps moved, 16 for the worse).
-RIVAL_SCORE_POWER = 3.0
+# In the share and rival tests a run's lines weigh their words times their score to this power, so that lines the
+# model half believes (headline lists, "Link Love" blurbs, a sidebar's lines beside a short post) weigh less beside a
+# core it is sure of, while a forum's posts or a listing's items, scored alike, still rival each other. Whole text
+# pipeline, word F1 over the naive / layout dumps of dragnet / l3s-gn1 / wcxb-dev tune. The rival test alone, from
+# 0.8389 / 0.8962 / 0.8656 and 0.8339 / 0.8904 / 0.8724 (power 1): power 2: 0.8399 / 0.8976 / 0.8655 and 0.8346 /
+# 0.8904 / 0.8728; 3: 0.8399 / 0.8976 / 0.8654 and 0.8357 / 0.8909 / 0.8728; 4: 0.8394 / 0.8968 / 0.8654 and 0.8361
+# / 0.8904 / 0.8731; only lines scored 0.7 or more counted: 0.8381 / 0.8971 / 0.8657 and 0.8328 / 0.8899 / 0.8727
+# (30 dragnet dumps moved, 16 for the worse). The share test too (it counted words alone), from power 3 in the rival
+# test: power 1: 0.8418 / 0.8987 / 0.8657 and 0.8363 / 0.8909 / 0.8725; 2: 0.8427 / 0.8987 / 0.8657 and 0.8369 /
+# 0.8909 / 0.8727; 3: 0.8438 / 0.8987 / 0.8657 and 0.8372 / 0.8909 / 0.8727; 5: 0.8435 / 0.8987 / 0.8657 and 0.8372
+# / 0.8909 / 0.8730.
+SCORE_POWER = 3.0
 # The favor modes (`Pipeline(favor=...)`): the score from which a kept line after (before) the core stays anyway
 # (above 1: none does; 0: the gate is off), as in `extract.article_zone`.
 SURE = {"precision": 1.01, "balanced": 0.95, "recall": 0.0}
@@ -195,17 +199,17 @@ def outside_the_core(
     core_words = float(words[runs[core]].sum())
     upto = len(blocks) if heading is None else runs[core][-1] + 1  # below a comments heading: the kept words above
     rails = _teaser_rails(blocks, runs, core, words)
-    kept_words = float(sum(words[run].sum() for i, run in enumerate(runs) if i not in rails and run[-1] < upto))
-    if not _article_like(core_words, len(runs[core])) or core_words < CORE_SHARE * kept_words:
+    # each run's lines weighed by words times score cubed; a teaser rail is no rival and outside the share
+    weight = [
+        0.0 if i in rails else float((words[run] * probabilities[run] ** SCORE_POWER).sum())
+        for i, run in enumerate(runs)
+    ]
+    kept_weight = sum(w for w, run in zip(weight, runs, strict=True) if run[-1] < upto)
+    if not _article_like(core_words, len(runs[core])) or weight[core] < CORE_SHARE * kept_weight:
         if short_post:  # a post too short to read like an article: the comments below it go all the same
             for run in runs[candidates:]:
                 drop[run] = True
         return drop
-    # a teaser rail is no rival either
-    weight = [
-        0.0 if i in rails else float((words[run] * probabilities[run] ** RIVAL_SCORE_POWER).sum())
-        for i, run in enumerate(runs)
-    ]
     if any(w >= RIVAL * weight[core] for i, w in enumerate(weight[:candidates]) if i != core):
         return drop
     comments = heading is not None and not _article_like_below(heading, keep, words, markers)
