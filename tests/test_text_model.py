@@ -306,6 +306,25 @@ def test_lines_the_model_half_believes_weigh_less_than_a_sure_story() -> None:
     assert sum(blocks[i].word_count for i in range(start + 1, start + 17)) > sum(blocks[i].word_count for i in story)
 
 
+def test_a_rail_above_the_story_that_outweighs_it_is_not_the_article() -> None:
+    # the rail sample reordered: the 'Valley Headlines' rail (eight headlines over one-sentence standfirsts, at 0.75)
+    # above the story (its paragraphs at 0.6, fewer words times score); the rail is no core while a story of prose
+    # rivals it (`_past_a_rail`): the rail goes and the story stays
+    lines = (SAMPLES / "text" / "constructed-rail-en.txt").read_text("utf-8").splitlines()
+    start = lines.index("Valley Headlines")
+    rail, story = lines[start : start + 17], lines[7:17]
+    signup = [line for line in lines if line.startswith(("Sign up for the morning", "Get the latest local news"))]
+    blocks = text_to_blocks("\n".join([*lines[:7], *rail, *signup, *story]), markdown=False)
+    texts = [b.text for b in blocks]
+    teasers = [texts.index(line) for line in rail[1:]]
+    paragraphs = [i for i, b in enumerate(blocks) if b.word_count >= 25 and b.text in story]
+    assert len(teasers) == 16 and len(paragraphs) == 7
+    probabilities = np.full(len(blocks), 0.1)
+    probabilities[teasers], probabilities[paragraphs] = 0.75, 0.6
+    outside = line_zone.outside_the_core(blocks, probabilities, probabilities >= 0.5)
+    assert outside[teasers].all() and not outside[paragraphs].any()
+
+
 def test_comments_below_a_comments_heading_go_however_sure_the_model_is() -> None:
     # the recipe post, '5 Comments', then each comment as a name, a date and one sentence; the zone judged on the
     # model's scores as given, one comment scored 0.97: below the comments heading it goes all the same
