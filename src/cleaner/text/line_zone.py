@@ -199,10 +199,11 @@ def outside_the_core(
     runs = _runs(keep, words, markers)
     mass = [float((words[run] * probabilities[run]).sum()) for run in runs]
     candidates = len(runs) if heading is None else max(1, sum(1 for run in runs if run[-1] < heading))
-    core = _past_a_rail(blocks, runs, mass[:candidates], words)
+    teaser = [_teaser_share(blocks, run, words) >= TEASER_SHARE for run in runs]  # which runs are teaser-shaped
+    core = _past_a_rail(runs, mass[:candidates], words, teaser)
     core_words = float(words[runs[core]].sum())
     upto = len(blocks) if heading is None else runs[core][-1] + 1  # below a comments heading: the kept words above
-    rails = _teaser_rails(blocks, runs, core, words)
+    rails = _teaser_rails(core, teaser)
     # each run's lines weighed by words times score cubed; a teaser rail is no rival and outside the share
     weight = [
         0.0 if i in rails else float((words[run] * probabilities[run] ** SCORE_POWER).sum())
@@ -225,19 +226,17 @@ def outside_the_core(
     return drop
 
 
-def _past_a_rail(blocks: Sequence[Block], runs: list[np.ndarray], mass: list[float], words: np.ndarray) -> int:
+def _past_a_rail(runs: list[np.ndarray], mass: list[float], words: np.ndarray, teaser: list[bool]) -> int:
     """The core among the candidate `runs` (their `mass`: words times score): the heaviest, unless it is a teaser rail
-    (`_teaser_share` at least TEASER_SHARE: headlines over one-sentence standfirsts above the story) and an
+    (`teaser`: `_teaser_share` at least TEASER_SHARE, headlines over one-sentence standfirsts above the story) and an
     article-like run that is none weighs RIVAL of it: the heaviest of those is the article."""
     core = int(np.argmax(mass))
-    if _teaser_share(blocks, runs[core], words) < TEASER_SHARE:
+    if not teaser[core]:
         return core
     stories = [
         i
         for i, run in enumerate(runs[: len(mass)])
-        if mass[i] >= RIVAL * mass[core]
-        and _article_like(float(words[run].sum()), len(run))
-        and _teaser_share(blocks, run, words) < TEASER_SHARE
+        if mass[i] >= RIVAL * mass[core] and _article_like(float(words[run].sum()), len(run)) and not teaser[i]
     ]
     return max(stories, key=mass.__getitem__, default=core)
 
@@ -248,12 +247,10 @@ def _article_like(words: float, lines: int) -> bool:
     return words >= CORE_MEAN_WORDS * lines or (lines <= SHORT_CORE_LINES and words >= SHORT_CORE_MEAN_WORDS * lines)
 
 
-def _teaser_rails(blocks: Sequence[Block], runs: list[np.ndarray], core: int, words: np.ndarray) -> set[int]:
-    """The runs other than the core that are teaser rails (`_teaser_share` at least TEASER_SHARE), none where the
-    core itself is made that way (a listicle's items: its other runs are the rest of the list)."""
-    if _teaser_share(blocks, runs[core], words) >= TEASER_SHARE:
-        return set()
-    return {i for i, run in enumerate(runs) if i != core and _teaser_share(blocks, run, words) >= TEASER_SHARE}
+def _teaser_rails(core: int, teaser: list[bool]) -> set[int]:
+    """The runs other than the core that are teaser rails (`teaser`: `_teaser_share` at least TEASER_SHARE), none
+    where the core itself is made that way (a listicle's items: its other runs are the rest of the list)."""
+    return set() if teaser[core] else {i for i, rail in enumerate(teaser) if rail and i != core}
 
 
 def _teaser_share(blocks: Sequence[Block], run: np.ndarray, words: np.ndarray) -> float:
