@@ -7,6 +7,7 @@ when someone next runs a benchmark.
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import subprocess
@@ -104,3 +105,36 @@ def test_an_articlebody_corpus_reads_the_article_alone(tmp_path: Path) -> None:
     for doc in docs:
         assert doc.text.strip() == article.strip()
         assert not any(line in doc.text for line in expected["must_drop"])
+
+
+def test_repeated_runs_time_each_page_by_its_median(tmp_path: Path) -> None:
+    """`--repeat 3` over two sample pages: three runs in fresh workers, the scores of one run (the must-keep lines found), and each page's CPU
+    seconds the median of its three timings (`median_timings`, checked on those runs' own timings)."""
+    records = {}
+    (tmp_path / "html").mkdir()
+    for sample in ("0119", "0174"):
+        expected = json.loads((ROOT / "samples" / "expected" / f"{sample}.json").read_text(encoding="utf-8"))
+        page = (ROOT / "samples" / "html" / f"{sample}.html").read_bytes()
+        (tmp_path / "html" / f"{sample}.html.gz").write_bytes(gzip.compress(page))
+        records[sample] = {"url": expected["url"], "articleBody": "\n".join(expected["must_keep"])}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(records), encoding="utf-8")
+    out = tmp_path / "run.json"
+    args = ["--corpus", str(tmp_path), "--systems", "cleaner", "--repeat", "3", "--json", str(out)]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench.py"), *args], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    runs = [line for line in done.stderr.splitlines() if line.startswith("run ")]
+    assert runs == ["run 1 of 3", "run 2 of 3", "run 3 of 3"]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["runs"].startswith("3 ")
+    docs = report["modes"]["html"]["cleaner"]["docs"]
+    assert [d["id"] for d in docs] == ["0119", "0174"] and all(d["word"][1] > 0.9 for d in docs)
+
+    bench = _bench_module()
+    scores = [bench.DocScore(**{**d, "word": tuple(d["word"]), "shingle": tuple(d["shingle"])}) for d in docs]
+    rounds = [{"html": {"cleaner": [bench.replace(s, cpu_s=t) for s, t in zip(scores, times, strict=True)]}} for times
+              in ((0.3, 2.0), (0.1, 0.5), (0.2, 0.4))]  # fmt: skip
+    merged = bench.median_timings(rounds)["html"]["cleaner"]
+    assert [s.cpu_s for s in merged] == [0.2, 0.5]
+    assert [s.word for s in merged] == [s.word for s in scores]
