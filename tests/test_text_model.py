@@ -381,3 +381,26 @@ def test_reader_comments_past_the_core_go_unless_the_model_is_all_but_sure() -> 
     assert any(t.startswith("Leonardo Da Vinci noted that") for t in zone)
     assert "Simplicity is the ultimate in sophistication" not in article.text
     assert "Simplicity is the ultimate" in Pipeline(favor="recall").clean(text, format="text").text
+
+
+def test_a_rail_of_excerpts_cut_short_is_no_rival_of_the_post() -> None:
+    """WCXB 0296's naive dump: a law firm's post, then its blog's other posts, each a headline, a date line and an
+    excerpt cut at one length mid-sentence (62-63 words: "…improving their chances of"). That rail rivalled the post
+    and the zone stood aside; as a rail of excerpts (`_excerpts`) it goes. Ended in an ellipsis at lengths of their
+    own, the excerpts are a rail all the same (one of them the model is then sure of, SURE, stays)."""
+    text = (SAMPLES / "text" / "0296.naive.txt").read_text("utf-8")
+    excerpts = [line for line in text.splitlines() if line.startswith(("When the Social Security", "Navigating the"))]
+    assert len(excerpts) == 4
+    for dump, gone in ((text, 4), (_ellipsised(text, excerpts), 3)):
+        article = clean_article(dump, format="text")
+        zone = [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+        assert article.text.startswith("If someone is not careful at the gym")
+        assert "Along with the fact that businesses have to ensure" in article.text
+        assert sum(any(t.startswith(" ".join(e.split()[:8])) for t in zone) for e in excerpts) == gone
+
+
+def _ellipsised(text: str, excerpts: list[str]) -> str:
+    """`text` with each of the `excerpts` cut to a length of its own (20, 30, 40, 50 words) and ended with ' […]'."""
+    for n, line in enumerate(excerpts):
+        text = text.replace(line, " ".join(line.split()[: 20 + 10 * n]) + " […]")
+    return text
