@@ -178,7 +178,7 @@ TEASER_PROSE_WORDS = 8
 TEASER_MIN_LINES = 3
 TEASER_HEAD_WORDS = 14
 # A rail of other posts' excerpts is a teaser rail too (`_excerpts`): EXCERPT_SHARE of a run's lines of EXCERPT_WORDS
-# words or more (TEASER_MIN_LINES at least) end in an ellipsis ('… [Read more]' gone, "[…]") or are cut short at one
+# words or more (TEASER_MIN_LINES at least) end in an ellipsis ('…', '[…]', '...') or are cut short at one
 # length: no sentence end, a lower-case last word (a headline's is capitalised), and a word count within
 # EXCERPT_SPREAD of the median of such lines ("…significantly improving their chances of", 62 and 63 words). Word F1
 # naive / layout, dragnet / l3s-gn1 / wcxb-dev tune: 0.8441 / 0.8992 / 0.8662 and 0.8374 / 0.8914 / 0.8730 -> 0.8445
