@@ -12,6 +12,7 @@ from cleaner import Pipeline, clean_article
 from cleaner.blocks import Block, Kind
 from cleaner.filters.boilerplate import BoilerplateFilter
 from cleaner.shared.keep import expected_f1_keep
+from cleaner.shared.phrases import opening
 from cleaner.text import line_features, line_zone, text_to_blocks
 from cleaner.text.line_features import (
     _dense_stretch,
@@ -404,3 +405,19 @@ def _ellipsised(text: str, excerpts: list[str]) -> str:
     for n, line in enumerate(excerpts):
         text = text.replace(line, " ".join(line.split()[: 20 + 10 * n]) + " […]")
     return text
+
+
+def test_a_question_opening_with_comment_is_no_comments_heading() -> None:
+    """French 'Comment … ?' is 'How … ?': the English comments heading ('Comment', '12 Comments') read a French
+    article's question subheading as the start of its comments, and the line zone cut the story there. A question
+    is no comments heading (phrase list `comments_heading`, which the HTML article zone reads too)."""
+    text = (SAMPLES / "text" / "constructed-fr.txt").read_text("utf-8")
+    question = "Comment la ville finance-t-elle ces heures ?"
+    article = clean_article(
+        text.replace("Pour financer ces heures", f"{question}\nPour financer ces heures"), format="text"
+    )
+    assert question in article.text
+    assert "Pour financer ces heures" in article.text and "Un premier bilan sera présenté" in article.text
+    heading = opening(("comments_heading",), lowered=True)
+    assert not heading.match(question.lower()) and not heading.match("comment choisir son barbecue gaz ?")
+    assert all(heading.match(h) for h in ("12 comments", "comments (5)", "comment", "responses to “shuteye”"))

@@ -360,7 +360,8 @@ def _thread_start(blocks: Sequence[Block], keep: np.ndarray, words: np.ndarray) 
 
 
 def is_comments_heading(block: Block) -> bool:
-    """Whether the line is a short comments heading ("12 Comments", "Leave a reply": phrase list `comments_heading`)."""
+    """Whether the line is a short comments heading ("12 Comments", "Leave a reply": phrase list `comments_heading`;
+    no question: French "Comment choisir … ?" is "How to choose … ?")."""
     opener = opening(("comments_heading",), lowered=True)
     return block.word_count <= MARKER_WORDS and opener.match(block.text[:_PHRASE_PREFIX].lower()) is not None
 
