@@ -410,7 +410,8 @@ def _ellipsised(text: str, excerpts: list[str]) -> str:
 def test_a_question_opening_with_comment_is_no_comments_heading() -> None:
     """French 'Comment … ?' is 'How … ?': the English comments heading ('Comment', '12 Comments') read a French
     article's question subheading as the start of its comments, and the line zone cut the story there. A question
-    is no comments heading (phrase list `comments_heading`, which the HTML article zone reads too)."""
+    is no comments heading nor an end-of-article marker (phrase lists `comments_heading`, `article_end`: English
+    "Comments", Italian "Commenti"), in the text line zone and the HTML article zone alike."""
     text = (SAMPLES / "text" / "constructed-fr.txt").read_text("utf-8")
     question = "Comment la ville finance-t-elle ces heures ?"
     article = clean_article(
@@ -418,6 +419,7 @@ def test_a_question_opening_with_comment_is_no_comments_heading() -> None:
     )
     assert question in article.text
     assert "Pour financer ces heures" in article.text and "Un premier bilan sera présenté" in article.text
+    assert not line_zone._markers(text_to_blocks(question, markdown=False)).any()  # nor ends a run of lines
     heading = opening(("comments_heading",), lowered=True)
     assert not heading.match(question.lower()) and not heading.match("comment choisir son barbecue gaz ?")
     assert all(heading.match(h) for h in ("12 comments", "comments (5)", "comment", "responses to “shuteye”"))
