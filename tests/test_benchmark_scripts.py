@@ -108,8 +108,8 @@ def test_an_articlebody_corpus_reads_the_article_alone(tmp_path: Path) -> None:
 
 
 def test_repeated_runs_time_each_page_by_its_median(tmp_path: Path) -> None:
-    """`--repeat 3` over two sample pages: three runs in fresh workers, the scores of one run (the must-keep lines found), and each page's CPU
-    seconds the median of its three timings (`median_timings`, checked on those runs' own timings)."""
+    """`--repeat 3` over two sample pages: three runs in fresh workers, the scores of one run (the must-keep lines
+    found), and each page's CPU seconds the median of its three timings (`median_timings`, checked on given ones)."""
     records = {}
     (tmp_path / "html").mkdir()
     for sample in ("0119", "0174"):
