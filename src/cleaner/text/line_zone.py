@@ -210,8 +210,7 @@ def outside_the_core(
     runs = _runs(keep, words, markers)
     mass = [float((words[run] * probabilities[run]).sum()) for run in runs]
     candidates = len(runs) if heading is None else max(1, sum(1 for run in runs if run[-1] < heading))
-    # which runs are teaser-shaped: headlines over standfirsts, or excerpts cut short
-    teaser = [_teaser_share(blocks, run, words) >= TEASER_SHARE or _excerpts(blocks, run, words) for run in runs]
+    teaser = [_teaser_shaped(blocks, run, words) for run in runs]
     core = _past_a_rail(runs, mass[:candidates], words, teaser)
     core_words = float(words[runs[core]].sum())
     upto = len(blocks) if heading is None else runs[core][-1] + 1  # below a comments heading: the kept words above
@@ -240,8 +239,8 @@ def outside_the_core(
 
 def _past_a_rail(runs: list[np.ndarray], mass: list[float], words: np.ndarray, teaser: list[bool]) -> int:
     """The core among the candidate `runs` (their `mass`: words times score): the heaviest, unless it is a teaser rail
-    (`teaser`: `_teaser_share` at least TEASER_SHARE, headlines over one-sentence standfirsts above the story) and an
-    article-like run that is none weighs RIVAL of it: the heaviest of those is the article."""
+    (`teaser`: `_teaser_shaped`, a rail of the site's news above the story) and an article-like run that is none
+    weighs RIVAL of it: the heaviest of those is the article."""
     core = int(np.argmax(mass))
     if not teaser[core]:
         return core
@@ -260,9 +259,15 @@ def _article_like(words: float, lines: int) -> bool:
 
 
 def _teaser_rails(core: int, teaser: list[bool]) -> set[int]:
-    """The runs other than the core that are teaser rails (`teaser`: `_teaser_share` at least TEASER_SHARE), none
-    where the core itself is made that way (a listicle's items: its other runs are the rest of the list)."""
+    """The runs other than the core that are teaser rails (`teaser`: `_teaser_shaped`), none where the core itself
+    is made that way (a listicle's items: its other runs are the rest of the list)."""
     return set() if teaser[core] else {i for i, rail in enumerate(teaser) if rail and i != core}
+
+
+def _teaser_shaped(blocks: Sequence[Block], run: np.ndarray, words: np.ndarray) -> bool:
+    """Whether the run reads as a rail of other stories: headlines over one-sentence standfirsts (`_teaser_share` at
+    least TEASER_SHARE) or excerpts cut short (`_excerpts`)."""
+    return _teaser_share(blocks, run, words) >= TEASER_SHARE or _excerpts(blocks, run, words)
 
 
 def _teaser_share(blocks: Sequence[Block], run: np.ndarray, words: np.ndarray) -> float:
