@@ -209,20 +209,25 @@ def context_out_of_fold(pages: list[dict], fold_of: dict[str, int], first: list)
     return models, unseen
 
 
-def end_to_end(corpus: Path, models: list[tuple], fold_of: dict[str, int], limit: int | None, out: Path | None) -> None:
-    """Clean each tune page with the pipeline whose block model is the fold model that never saw its site (`models`:
-    per fold, the first and the context pass); print the benchmark's word F1 (overall and per page type) and
-    `without` rate; write the per-page scores to `out` in bench.py's JSON layout, to compare runs page by page."""
-    with tempfile.TemporaryDirectory() as tmp:
-        systems = []
-        for k, (first, context) in enumerate(models):
-            path = Path(tmp) / f"fold{k}.json"
-            write_model(path, feature_names(), 0.5, first, context, quiet=True)
-            systems.append(_cleaner_system(False, model=path))
-        scores = []
-        for doc in select(load_corpus(corpus), "tune", limit):
-            system = systems[fold_of[doc.id]]
-            scores.append(score(doc, system, *run_system(system, read_page(doc))))
+def write_folds(models: list[tuple], folds_dir: Path) -> list[Path]:
+    """Write the fold models (`models`: per fold, the first and the context pass) to `folds_dir` as fold0.json ...;
+    return their paths."""
+    paths = []
+    for k, (first, context) in enumerate(models):
+        paths.append(folds_dir / f"fold{k}.json")
+        write_model(paths[-1], feature_names(), 0.5, first, context, quiet=True)
+    return paths
+
+
+def end_to_end(corpus: Path, paths: list[Path], fold_of: dict[str, int], limit: int | None, out: Path | None) -> None:
+    """Clean each tune page with the pipeline whose block model is the fold model that never saw its site (`paths`:
+    the model file of each fold); print the benchmark's word F1 (overall and per page type) and `without` rate;
+    write the per-page scores to `out` in bench.py's JSON layout, to compare runs page by page."""
+    systems = [_cleaner_system(False, model=path) for path in paths]
+    scores = []
+    for doc in select(load_corpus(corpus), "tune", limit):
+        system = systems[fold_of[doc.id]]
+        scores.append(score(doc, system, *run_system(system, read_page(doc))))
     summary = summarise(scores)
     print(
         f"end to end, fold models: word F1 {summary.word[2]:.4f}, without {summary.without_rate:.4f} "
@@ -303,6 +308,17 @@ def main() -> None:
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--end-to-end", action="store_true", help="also clean the tune pages with the fold models")
     ap.add_argument("--json", type=Path, help="with --end-to-end: write the per-page scores there")
+    ap.add_argument(
+        "--folds-dir",
+        type=Path,
+        help="with --end-to-end: write the fold models there (fold0.json ...), or with --reuse-folds read them",
+    )
+    ap.add_argument(
+        "--reuse-folds",
+        action="store_true",
+        help="clean the tune pages end to end with the fold models in --folds-dir, training nothing: a change to "
+        "the rules after the block model, judged out of fold",
+    )
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument(
         "--keep-first",
@@ -310,6 +326,13 @@ def main() -> None:
         help="keep the first pass of the model file at --out and train only its context pass",
     )
     args = ap.parse_args()
+    if args.reuse_folds:
+        if args.folds_dir is None:
+            sys.exit("--reuse-folds needs --folds-dir")
+        fold_of = site_folds(args.corpus)
+        paths = [args.folds_dir / f"fold{k}.json" for k in range(max(fold_of.values()) + 1)]
+        end_to_end(args.corpus, paths, fold_of, args.limit, args.json)
+        return
     start = time.time()
     pages = load_pages(args.corpus, args.cache, args.limit)
     print(
@@ -325,7 +348,10 @@ def main() -> None:
     shipped = np.mean([page_f1(p, keep_blocks(p["p"], p["X"])) for p in pages])
     print(f"5-fold by site, the shipped rule (expected-F1 cut above the floor): word F1 {shipped:.4f}")
     if args.end_to_end:
-        end_to_end(args.corpus, list(zip(first, context, strict=False)), fold_of, args.limit, args.json)
+        models = list(zip(first, context, strict=False))
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = write_folds(models, args.folds_dir or Path(tmp))
+            end_to_end(args.corpus, paths, fold_of, args.limit, args.json)
     if args.cv_only:
         return
     if args.keep_first:
