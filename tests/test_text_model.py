@@ -407,6 +407,42 @@ def _ellipsised(text: str, excerpts: list[str]) -> str:
     return text
 
 
+def test_a_guide_with_pricing_lines_is_no_shop_page() -> None:
+    """WCXB 1396's layout dump: a guide to agencies whose pricing lines ('Starter: $5,000 per month', 26 short lines
+    with an amount) made it a shop page, which the text line zone leaves alone, so both copies of the guide that the
+    page prints stayed. Those lines are no price tags (`_price_tag`): the zone keeps the guide's run of lines and the
+    second copy goes."""
+    text = (SAMPLES / "text" / "1396.layout.txt").read_text("utf-8")
+    twice = [
+        "Although it began as a student startup in 2011, Sociallyin",
+        "What Does a Social Media Marketing Agency Do?",
+    ]
+    assert all(text.count(line) == 2 for line in twice)
+    article = clean_article(text, format="text")
+    assert all(article.text.count(line) == 1 for line in twice)
+    assert "Billions of people are active on social media today" in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [
+        ("$29.99", True),
+        ("From $29.99", True),
+        ("19,50€", True),
+        ("Subtotal: $0.00 USD", True),
+        ("Sale price £12.00 Regular price £15.00", False),  # four other words
+        ("Starter: $5,000 per month", False),
+        ("(£26, down from £49),", False),  # a piece of a sentence, cut at a link
+        ("Free shipping on orders over $49.", False),
+        ("Save 20% today", False),  # no price
+    ],
+)
+def test_a_price_tag_is_a_price_and_little_else(line: str, tag: bool) -> None:
+    """A shop page's prices are tags of at most PRICE_TAG_WORDS other words that end neither a sentence nor a clause;
+    a line of prose with an amount in it is none."""
+    assert line_zone._price_tag(text_to_blocks(line, markdown=False)[0]) is tag
+
+
 def test_a_question_opening_with_comment_is_no_comments_heading() -> None:
     """French 'Comment … ?' is 'How … ?': the English comments heading ('Comment', '12 Comments') read a French
     article's question subheading as the start of its comments, and the line zone cut the story there. A question
