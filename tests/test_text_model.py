@@ -13,6 +13,7 @@ from cleaner.blocks import Block, Kind
 from cleaner.filters.boilerplate import BoilerplateFilter
 from cleaner.shared.keep import expected_f1_keep
 from cleaner.shared.phrases import opening
+from cleaner.shared.stamps import CLOCK_OR_DATE, STAMP
 from cleaner.text import line_features, line_zone, text_to_blocks
 from cleaner.text.line_features import (
     _dense_stretch,
@@ -233,6 +234,20 @@ def test_a_comment_thread_without_a_comments_heading_ends_the_article() -> None:
     # a post's own dated lines are no thread: the same comments without their time of day stay
     undated = "\n".join(line.split(" at ")[0] if line[:1].isdigit() else line for line in text.splitlines())
     assert "coconut milk" in clean_article(undated, format="text").text
+
+
+def test_a_changelog_of_version_numbers_is_no_comment_thread() -> None:
+    """A firmware story's changelog: each item a name with a version ('Gallery v9.5 (version 9.5.3.72)') over a line of
+    prose. '5.3.72' inside '9.5.3.72' read as a numeric date, the items as a comment thread's stamped heads, and the
+    text line zone ended the story at its changelog. A run of dotted numbers is no date (`shared.stamps`)."""
+    text = (SAMPLES / "text" / "constructed-changelog-en.txt").read_text("utf-8")
+    article = clean_article(text, format="text")
+    assert "The mail client handles large attachments better" in article.text
+    assert "check again in a few days" in article.text
+    for version in ("9.5.3.72", "version 1.5.2.10", "2.9.176.2"):
+        assert not CLOCK_OR_DATE.search(version) and not STAMP.search(version)
+    for date in ("14.06.2015", "6/14/15", "14-06-2015", "posted 3.5.12"):
+        assert CLOCK_OR_DATE.search(date)
 
 
 def _recipe_with_short_comments() -> tuple[list[str], int, int, list[str]]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 _CLOCK = r"\b\d{1,2}:\d{2}(?!\d)"  # a time of day ("9:35am" too)
-_NUMERIC_DATE = r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+# not inside a longer run of dotted numbers: '9.5.3.72' is a version, though '5.3.72' reads as a date (a changelog's
+# items, each over a line of prose, were taken for a comment thread's heads in a text dump)
+_NUMERIC_DATE = r"(?<!\d[./-])\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b(?![./-]\d)"
 # a time of day, a year, or a numeric date (HTML: the comment heads of one thread share an element path, which keeps
 # a listing's or a bibliography's years apart)
 STAMP = re.compile(rf"{_CLOCK}|\b(?:19|20)\d{{2}}\b|{_NUMERIC_DATE}")
