@@ -27,7 +27,7 @@ _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[.,;:!?]")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)]\s*$")
-_LETTERS = re.compile(r"[^\W\d_]+")
+LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters (no digits, no underscore)
 _KINDS = tuple(Kind)
 RULE_CLASSES = ("good", "bad", "neargood", "short")  # the jusText classes of filters/boilerplate.py
 PHRASE_CATEGORIES = (
@@ -225,7 +225,7 @@ def word_counts(blocks: Sequence[Block]) -> np.ndarray:
 
 def word_set(text: str) -> set[str]:
     """The distinct lower-cased words (letters only) of a text: what the lexicon is looked up with."""
-    return set(_LETTERS.findall(text.lower()))
+    return set(LETTERS.findall(text.lower()))
 
 
 def lexicon_columns(word_sets: Sequence[set[str]], lexicon: Mapping[str, float]) -> np.ndarray:

@@ -121,7 +121,7 @@ import numpy as np
 from ..blocks import Block, Kind
 from ..shared.phrases import opening
 from ..shared.stamps import CLOCK_OR_DATE
-from .line_features import PRICE
+from .line_features import LETTERS, PRICE
 
 GAP_WORDS = 20  # unkept words between two kept lines that end a run
 MARKER_WORDS = 8  # an end-of-article marker line holds at most this many words
@@ -204,7 +204,6 @@ _ELLIPSES = ("…", "...", "[…]", "[...]", "(…)", "(...)")
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+(?=\S)")
 _PHRASE_PREFIX = 160  # characters of a line the end marker is looked for in
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters: what a price tag holds besides its amounts
 
 
 def outside_the_core(
@@ -397,7 +396,7 @@ def _price_tag(block: Block) -> bool:
         return False
     if block.ends_sentence or block.text.rstrip().endswith(","):
         return False
-    return len(_LETTERS.findall(PRICE.sub(" ", block.text))) <= PRICE_TAG_WORDS
+    return len(LETTERS.findall(PRICE.sub(" ", block.text))) <= PRICE_TAG_WORDS
 
 
 def _markers(blocks: Sequence[Block]) -> np.ndarray:
