@@ -41,9 +41,10 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from bench import Doc, layout_dump, load_corpus, naive_dump, read_page, select
-from cleaner.filters.boilerplate import BoilerplateFilter, function_words
+from cleaner.filters.boilerplate import BoilerplateFilter
 from cleaner.pipeline import Pipeline
 from cleaner.shared.keep import expected_f1_keep
+from cleaner.shared.stoplists import function_words
 from cleaner.text.line_features import LEXICON_COLUMNS, feature_names, lexicon_columns, word_counts, word_set
 from cleaner.text.line_model import LEXICON_PATH, MODEL_PATH
 from train_blocks import best_threshold, fit, page_f1, write_model

@@ -284,3 +284,26 @@ def test_teaser_lines_carry_a_date_or_a_time_in_each_language(line: str, stamped
 )
 def test_comments_headings_are_known_in_each_language(heading: str, is_comments: bool) -> None:
     assert bool(opening(("comments_heading",), lowered=True).match(heading.lower())) is is_comments
+
+
+def test_an_ordinary_word_of_the_page_language_opens_no_end_marker() -> None:
+    """'Comment entretenir la batterie' is 'How to look after the battery': on a page in French it ends nothing
+    (`ordinary_opener` in phrases/fr.json), while on a page of no known language it reads as a comments heading."""
+    para = (
+        "<p>{} La batterie est la pièce la plus chère du vélo, et sa durée de vie dépend surtout de la façon dont on la"
+        " charge.</p>"
+    )
+    story = "".join(para.format(f"Point {i}.") for i in range(4))
+    more = "".join(para.format(f"Conseil {i}.") for i in range(2))
+    page = (
+        '<html lang="fr"><body><h1>Vélo électrique : le guide</h1><div class="story">'
+        f'{story}</div><h2>Comment entretenir la batterie</h2><div class="more">{more}</div></body></html>'
+    )
+    doc = Pipeline().prepare(page.encode())
+    assert doc is not None and doc.metadata.language == "fr"
+    cands, rows = candidates(doc)
+    scores, keep = np.full(len(cands), 0.8), np.ones(len(cands), dtype=bool)  # kept, and not sure enough to stay
+    words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
+    tips = [i for i, c in enumerate(cands) if c.text.startswith("Conseil")]
+    assert outside_the_article(cands, scores, keep, words, "article")[tips].all()
+    assert not outside_the_article(cands, scores, keep, words, "article", language="fr")[tips].any()

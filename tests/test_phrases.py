@@ -203,3 +203,14 @@ def test_a_label_of_the_new_languages_opens_a_line_only_as_a_whole_word(language
 
 def test_turkish_headings_with_a_dotted_capital_i_are_found_lowercased() -> None:
     assert opening(("article_end",), lowered=True).match("İlgili Haberler".lower())  # "i̇lgili": i + a combining dot
+
+
+def test_a_page_language_turns_off_the_markers_its_ordinary_words_open() -> None:
+    markers = ("article_end", "comments_heading")
+    assert opening(markers, lowered=True).match(
+        "comment choisir son vélo électrique"
+    )  # no language: a comments heading
+    assert not opening(markers, lowered=True, language="fr").match("comment choisir son vélo électrique")
+    assert opening(markers, lowered=True, language="fr").match("12 commentaires")  # French comments headings stay
+    assert opening(markers, lowered=True, language="en").match("comment")
+    assert phrases.ordinary_opener("zz") is None and phrases.ordinary_opener(None) is None

@@ -250,6 +250,29 @@ def test_a_changelog_of_version_numbers_is_no_comment_thread() -> None:
         assert CLOCK_OR_DATE.search(date)
 
 
+def test_a_french_how_to_heading_ends_no_french_article() -> None:
+    """'Comment choisir son vélo électrique' is 'How to choose an e-bike', not a comments heading: on a dump whose
+    function words are French, a line opening with 'Comment' opens no end-of-article section (`ordinary_opener` in
+    phrases/fr.json). The text line zone ended this guide at its first subheading."""
+    text = (SAMPLES / "text" / "constructed-guide-fr.txt").read_text("utf-8")
+    article = clean_article(text, format="text")
+    assert article.language == "fr"  # guessed from the dump's function words
+    assert "Comment choisir son vélo électrique" in article.text and "Comment entretenir la batterie" in article.text
+    assert "cinq à sept ans" in article.text
+    assert not [r.text for r in article.removed if r.reason == "outside the article's run of lines"]
+    heading = text_to_blocks("Comment choisir son vélo électrique", markdown=False)[0]
+    assert line_zone.is_comments_heading(heading) and not line_zone.is_comments_heading(heading, "fr")
+    french_comments = text_to_blocks("12 commentaires", markdown=False)[0]
+    assert line_zone.is_comments_heading(french_comments, "fr")  # French comments headings still are
+
+
+def test_a_dump_names_the_language_its_function_words_are_in() -> None:
+    assert clean_article((SAMPLES / "text" / "constructed-de.txt").read_text("utf-8"), format="text").language == "de"
+    assert clean_article((SAMPLES / "text" / "constructed-es.txt").read_text("utf-8"), format="text").language == "es"
+    assert clean_article((SAMPLES / "text" / "0174.txt").read_text("utf-8"), format="text").language == "en"
+    assert clean_article("价格 ¥199\n库存 12\n发货 24小时内", format="text").language is None  # no list covers it
+
+
 def _recipe_with_short_comments() -> tuple[list[str], int, int, list[str]]:
     """constructed-thread-en.txt without times on its dates: its lines, the post's first and last line, and the lines
     after the post with each comment cut to its first sentence or clause (a name, a date and a short comment)."""

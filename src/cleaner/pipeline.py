@@ -20,6 +20,7 @@ from .metadata import read_metadata
 from .registry import builtin_filters, lookup
 from .shared.collector import collector_paused
 from .shared.keep import FAVORS
+from .shared.stoplists import guess_language
 from .text import dump_metadata, text_to_blocks
 
 LOG = logging.getLogger(__name__)
@@ -229,11 +230,13 @@ def _read_metadata(doc: Document, url: str | None) -> None:
 
 
 def _read_dump_metadata(doc: Document) -> None:
-    """Title, authors and date read from a text dump's lines (`text.metadata`), where nothing set them yet."""
+    """Title, authors and date read from a text dump's lines (`text.metadata`), and the language its function words
+    say it is in (`shared.stoplists`), where nothing set them yet."""
     found = dump_metadata(doc.blocks, doc.metadata.url)
     doc.metadata.title = doc.metadata.title or found.title
     doc.metadata.authors = doc.metadata.authors or found.authors
     doc.metadata.date = doc.metadata.date or found.date
+    doc.metadata.language = doc.metadata.language or guess_language([b.text for b in doc.blocks])
 
 
 def _empty(reason: str, url: str | None) -> Article:

@@ -215,12 +215,13 @@ def article_blocks(
     page_type: str,
     favor: str = "balanced",
     titled: np.ndarray | None = None,
+    language: str | None = None,
 ) -> np.ndarray:
     """The kept blocks (`keep`) less those `outside_the_article`; where the model dropped a short post and kept the
     comment thread under it (`_post_above_comments`), or a sidebar above its headline (`_post_under_headline`), the
     post in their place. `titled`: each block's share of words found in the page's <title> (none: no headline is
     looked for); the other arguments as there."""
-    zone = _zone(cands, probabilities, keep, words, page_type, favor)
+    zone = _zone(cands, probabilities, keep, words, page_type, favor, language)
     kept = keep & ~_outside(cands, probabilities, keep, words, favor, zone)
     under = _post_under_headline(cands, probabilities, words, titled, zone) if titled is not None else None
     if under is not None:
@@ -245,14 +246,16 @@ def outside_the_article(
     words: np.ndarray,
     page_type: str,
     favor: str = "balanced",
+    language: str | None = None,
 ) -> np.ndarray:
     """Which of the kept blocks (`keep`) lie past the end of the article or far before it, as a boolean mask over
     `cands`; all False unless the page is guessed to be an article (`page_type`). Where its kept text does not look
     like one, only comment threads, lists of other stories and, around a core the model is sure of, blocks of links.
 
-    `probabilities`: each block's score, `words`: its word count; `favor`: a key of `SURE` and `SURE_BEFORE`.
+    `probabilities`: each block's score, `words`: its word count; `favor`: a key of `SURE` and `SURE_BEFORE`;
+    `language`: the page's (ISO code), whose ordinary words open no end-of-article marker (`_markers`).
     """
-    zone = _zone(cands, probabilities, keep, words, page_type, favor)
+    zone = _zone(cands, probabilities, keep, words, page_type, favor, language)
     return _outside(cands, probabilities, keep, words, favor, zone)
 
 
@@ -272,6 +275,7 @@ def _zone(
     words: np.ndarray,
     page_type: str,
     favor: str,
+    language: str | None,
 ) -> _Zone | None:
     """The page's markers and core, looked for before the first marker that has an article above it (a short post
     whose comments outweigh it), passing over markers that are no comments heading where the page's core is a surer
@@ -279,7 +283,7 @@ def _zone(
     n = len(cands)
     if page_type != "article" or n == 0 or SURE[favor] <= 0.0 or not keep.any():
         return None
-    markers = _markers(cands, words)
+    markers = _markers(cands, words, language)
     core = _core(cands, probabilities, keep, words, n)
     if core is None:
         return None
@@ -553,10 +557,11 @@ def _comment_between(cands: Sequence[Candidate], keep: np.ndarray, words: np.nda
     )
 
 
-def _markers(cands: Sequence[Candidate], words: np.ndarray) -> list[int]:
+def _markers(cands: Sequence[Candidate], words: np.ndarray, language: str | None = None) -> list[int]:
     """Indices of the short blocks that open an end-of-article section ("5 comments", "40 Responses to …", "Related
-    stories": phrase lists `article_end` and `comments_heading`)."""
-    opener = opening(("article_end", "comments_heading"), lowered=True)
+    stories": phrase lists `article_end` and `comments_heading`), but for an ordinary word of the page's `language`
+    (ISO code: French "Comment choisir …" is "How to choose …")."""
+    opener = opening(("article_end", "comments_heading"), lowered=True, language=language)
     return [
         i for i, c in enumerate(cands) if words[i] <= MARKER_WORDS and opener.match(c.text[:_PHRASE_PREFIX].lower())
     ]

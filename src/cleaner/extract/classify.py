@@ -106,7 +106,8 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
     titled = rows[:, _TITLED]
-    keep = article_blocks(cands, probabilities, keep, words, doc.metadata.page_type or "", doc.favor, titled)
+    page_type, language = doc.metadata.page_type or "", doc.metadata.language
+    keep = article_blocks(cands, probabilities, keep, words, page_type, doc.favor, titled, language)
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url, doc.image_captions)
 
 

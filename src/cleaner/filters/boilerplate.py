@@ -16,11 +16,7 @@ stop-word list is jusText's for the document's language (guessed from the text w
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import cache, lru_cache
-from itertools import islice
 
-import justext
 import numpy as np
 
 from ..blocks import Block, Kind, sample
@@ -29,6 +25,7 @@ from ..filter import Filter
 from ..metadata import url_page_type
 from ..shared.keep import BETA
 from ..shared.phrases import pattern
+from ..shared.stoplists import stoplist as stoplist_of
 from ..shared.units import judge_units
 from ..text.line_features import features, keep_lines
 from ..text.line_model import line_lexicon, line_model
@@ -44,40 +41,6 @@ MAX_HEADING_DISTANCE = 200
 END_AFTER_SHARE = 0.5
 MIN_WINDOW_SHARE = 0.2
 END_MARKER_MAX_WORDS = 6
-_GUESS_LANGUAGES = (
-    "English",
-    "German",
-    "French",
-    "Spanish",
-    "Italian",
-    "Portuguese",
-    "Dutch",
-    "Polish",
-    "Swedish",
-    "Danish",
-    "Norwegian_Bokmal",
-    "Czech",
-    "Russian",
-    "Turkish",
-    "Indonesian",
-)
-_ISO = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "sv": "Swedish",
-    "da": "Danish",
-    "no": "Norwegian_Bokmal",
-    "cs": "Czech",
-    "ru": "Russian",
-    "tr": "Turkish",
-    "id": "Indonesian",
-}
 _WORD = re.compile(r"\w+")
 
 
@@ -104,7 +67,7 @@ class BoilerplateFilter(Filter):
             probabilities = model.probabilities(self.line_rows(doc.blocks, language))
             keep = keep_lines(probabilities, doc.blocks, BETA[doc.favor])
             page_type = url_page_type(doc.metadata.url) or ""
-            zone = outside_the_core(doc.blocks, probabilities, keep, doc.favor, page_type)  # kept lines only
+            zone = outside_the_core(doc.blocks, probabilities, keep, doc.favor, page_type, language)  # kept lines only
             outside = dict.fromkeys(np.flatnonzero(zone).tolist(), "outside the article's run of lines")
             drop, reason = set(np.flatnonzero(~keep | zone).tolist()), "boilerplate line (line classifier)"
         else:
@@ -123,7 +86,7 @@ class BoilerplateFilter(Filter):
 
     def _rule_classes(self, blocks: list[Block], language: str | None) -> tuple[frozenset[str], list[str], list[str]]:
         """The stop words used, and the rule classifier's context-free and revised class of every block."""
-        stoplist = _stoplist(language, " ".join(sample(b.text) for b in blocks[:400]))
+        stoplist = stoplist_of(language, [b.text for b in blocks])
         first_pass = [self.classify(b, stoplist) for b in blocks]
         return stoplist, first_pass, revise(blocks, first_pass)
 
@@ -249,27 +212,6 @@ def _short_headings(blocks: list[Block], classes: list[str], after_bad: list[str
         elif next_good_distance is not None:
             next_good_distance += len(blocks[i].text)
     return found
-
-
-@lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """The stop words of every language the stop-word guess knows: words that say which language a line is in,
-    not whether it is boilerplate."""
-    return frozenset().union(*(_stoplist_named(lang) for lang in _GUESS_LANGUAGES))
-
-
-@cache
-def _stoplist_named(language: str) -> frozenset[str]:
-    return frozenset(justext.get_stoplist(language))
-
-
-def _stoplist(language: str | None, text: str) -> frozenset[str]:
-    """jusText's stop words for `language` (ISO code), else for the language whose stop words cover most of `text`."""
-    if language in _ISO:
-        return _stoplist_named(_ISO[language])
-    counts = Counter(m.group().lower() for m in islice(_WORD.finditer(text), 3000))
-    best = max(_GUESS_LANGUAGES, key=lambda lang: sum(n for w, n in counts.items() if w in _stoplist_named(lang)))
-    return _stoplist_named(best)
 
 
 def _whole_units(blocks: list[Block], drop: set[int]) -> set[int]:

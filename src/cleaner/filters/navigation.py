@@ -66,7 +66,7 @@ class NavigationFilter(Filter):
         for i, block in enumerate(blocks):
             if block.kind in (Kind.CODE, Kind.TABLE):
                 continue
-            if text_dump and is_comments_heading(block):
+            if text_dump and is_comments_heading(block, doc.metadata.language):
                 continue  # the boilerplate filter's end-of-article marker
             if block.word_count <= _PAGER_MAX_WORDS and pattern("pager", anchored=True).match(block.text):
                 drop.add(i)

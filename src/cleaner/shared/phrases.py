@@ -158,6 +158,15 @@ def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) 
 
 
 @cache
+def ordinary_opener(language: str | None) -> re.Pattern[str] | None:
+    """The words of `language` (ISO code; its category `ordinary_opener`) that open ordinary lines and also the
+    end-of-article phrases of another language ('comment': French for 'how', English for a reader's comment), at the
+    start of a text: on a page in that language, a line opening with one is no such marker. None when it has none."""
+    fragments = _load(language).get("ordinary_opener", []) if language in languages() else []
+    return re.compile(_at_start(alternatives(fragments, True)), re.I) if fragments else None
+
+
+@cache
 def kinds_pattern(categories: tuple[str, ...], lowered: bool = False) -> re.Pattern[str]:
     """One regex over several categories, each a named group: `match.lastgroup` says which one matched (one scan
     instead of one per category). `lowered`: for text the caller has lower-cased, matched case-sensitively (about 3x
@@ -180,13 +189,17 @@ class Opening:
     than one regex of all phrases, which tries every branch on every text.
     """
 
-    def __init__(self, categories: tuple[str, ...], lowered: bool = False) -> None:
+    def __init__(self, categories: tuple[str, ...], lowered: bool = False, language: str | None = None) -> None:
         self._groups = [(c, phrases(c)) for c in categories if phrases(c)]
         self._ignorecase = not lowered
         self._by_letter: dict[str | None, re.Pattern[str]] = {}  # None: every phrase
+        self._ordinary = ordinary_opener(language)
 
     def match(self, text: str) -> re.Match[str] | None:
-        """The phrase at the start of `text`, or None."""
+        """The phrase at the start of `text`, or None (also where `text` opens with an ordinary word of the page's
+        language: `ordinary_opener`)."""
+        if self._ordinary is not None and self._ordinary.match(text):
+            return None
         lead = _LEAD.match(text)
         found: str = lead.group(1) if lead else ""  # "": only phrases that begin with no letter can match
         letter: str | None = found
@@ -216,6 +229,6 @@ class Opening:
 
 
 @cache
-def opening(categories: tuple[str, ...], lowered: bool = False) -> Opening:
-    """The shared `Opening` of these categories."""
-    return Opening(categories, lowered)
+def opening(categories: tuple[str, ...], lowered: bool = False, language: str | None = None) -> Opening:
+    """The shared `Opening` of these categories, on pages in `language` (ISO code; None: any)."""
+    return Opening(categories, lowered, language)

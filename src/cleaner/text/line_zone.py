@@ -207,16 +207,22 @@ _DIGIT = re.compile(r"\d")
 
 
 def outside_the_core(
-    blocks: Sequence[Block], probabilities: np.ndarray, keep: np.ndarray, favor: str = "balanced", page_type: str = ""
+    blocks: Sequence[Block],
+    probabilities: np.ndarray,
+    keep: np.ndarray,
+    favor: str = "balanced",
+    page_type: str = "",
+    language: str | None = None,
 ) -> np.ndarray:
     """Which of the kept lines (`keep`, a mask over `blocks` scored `probabilities`) lie outside the article's run of
     lines, as a boolean mask; all False where the dump does not look like one article or `page_type` (guessed from
-    the URL) is one of OTHER_PAGES. `favor`: a key of SURE and SURE_BEFORE."""
+    the URL) is one of OTHER_PAGES. `favor`: a key of SURE and SURE_BEFORE; `language`: the dump's (ISO code), whose
+    ordinary words open no end-of-article marker (`shared.phrases.ordinary_opener`)."""
     drop = np.zeros(len(blocks), dtype=bool)
     if SURE[favor] <= 0.0 or page_type in OTHER_PAGES or not keep.any() or _shop(blocks):
         return drop
     words = np.fromiter((b.word_count for b in blocks), dtype=np.float64, count=len(blocks))
-    markers = _markers(blocks)
+    markers = _markers(blocks, language)
     heading, short_post = _comments_start(blocks, probabilities, keep, words, markers)
     if heading is not None:
         markers[heading] = True  # a comment thread's first head ends a run, as a comments heading does
@@ -377,10 +383,11 @@ def _thread_start(blocks: Sequence[Block], keep: np.ndarray, words: np.ndarray) 
     return None
 
 
-def is_comments_heading(block: Block) -> bool:
+def is_comments_heading(block: Block, language: str | None = None) -> bool:
     """Whether the line is a short comments heading ("12 Comments", "Leave a reply": phrase list `comments_heading`;
-    no question: French "Comment choisir … ?" is "How to choose … ?")."""
-    opener = opening(("comments_heading",), lowered=True)
+    no question: French "Comment choisir … ?" is "How to choose … ?", and on a page in `language` (ISO code) nothing
+    that opens with one of its ordinary words: French "Comment choisir …")."""
+    opener = opening(("comments_heading",), lowered=True, language=language)
     return block.word_count <= MARKER_WORDS and opener.match(block.text[:_PHRASE_PREFIX].lower()) is not None
 
 
@@ -399,10 +406,10 @@ def _price_tag(block: Block) -> bool:
     return len(LETTERS.findall(PRICE.sub(" ", block.text))) <= PRICE_TAG_WORDS
 
 
-def _markers(blocks: Sequence[Block]) -> np.ndarray:
+def _markers(blocks: Sequence[Block], language: str | None = None) -> np.ndarray:
     """Which lines open an end-of-article section: short ones the phrase lists `article_end` or `comments_heading`
-    open ("Related stories", "5 comments")."""
-    opener = opening(("article_end", "comments_heading"), lowered=True)
+    open ("Related stories", "5 comments"), but for an ordinary word of the dump's `language`."""
+    opener = opening(("article_end", "comments_heading"), lowered=True, language=language)
     return np.fromiter(
         (b.word_count <= MARKER_WORDS and opener.match(b.text[:_PHRASE_PREFIX].lower()) is not None for b in blocks),
         dtype=bool,
