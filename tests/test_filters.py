@@ -225,6 +225,49 @@ def test_chinese_and_japanese_phrase_lists() -> None:
     assert "東京都心で桜が満開になった" in japanese.text
 
 
+@pytest.mark.parametrize(
+    ("lang", "label", "paragraph"),
+    [
+        (
+            "de",
+            "Anzeige",
+            "Der Stadtrat hat am Dienstag beschlossen, die Buslinie bis zum neuen Wohngebiet zu verlängern.",
+        ),
+        (
+            "fr",
+            "Publicité",
+            "Le conseil municipal a décidé mardi de prolonger la ligne de bus jusqu'au nouveau quartier.",
+        ),
+        ("es", "Publicidad", "El ayuntamiento decidió el martes ampliar la línea de autobús hasta el nuevo barrio."),
+        (
+            "it",
+            "Pubblicità",
+            "Il consiglio comunale ha deciso martedì di prolungare la linea dell'autobus fino al quartiere.",
+        ),
+        (
+            "pt",
+            "Publicidade",
+            "A câmara municipal decidiu na terça-feira prolongar a linha de autocarro até ao novo bairro.",
+        ),
+        (
+            "nl",
+            "Advertentie",
+            "De gemeenteraad besloot dinsdag de buslijn door te trekken naar de nieuwe woonwijk in het noorden.",
+        ),
+    ],
+)
+def test_an_advertisement_label_goes_in_each_language(lang: str, label: str, paragraph: str) -> None:
+    """The ad label a news page prints between its paragraphs ('Anzeige', 'Publicité', …): a whole line of the
+    phrase list `ui_label` of the page's language."""
+    article = RULES.clean(
+        f'<html lang="{lang}"><body><article><h1>Bus</h1><p>{paragraph}</p><div class="ad">{label}</div>'
+        f"<p>{paragraph} {paragraph}</p></article></body></html>",
+        format="html",
+    )
+    assert _removed_by(article, "navigation", label), lang
+    assert paragraph in article.text
+
+
 def test_navigation_drops_share_buttons_pagers_and_cross_sell_lists() -> None:
     assert _removed_by(_page("0174"), "navigation", "Click to share on LinkedIn")
     go_blog = _page("2862")
