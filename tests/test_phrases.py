@@ -109,8 +109,17 @@ def test_a_fragment_that_is_itself_an_alternation_keeps_all_its_branches() -> No
     assert [bool(regex.match(word)) for word in ("war", "ist", "wir", "sind", "was")] == [True, True, True, True, False]
 
 
-# Junk lines as pages in Italian, Portuguese, Dutch, Russian, Polish and Turkish print them, each found by its own language's phrase list.
+# Junk lines as pages in German, French, Spanish, Italian, Portuguese, Dutch, Russian, Polish and Turkish print them,
+# each found by its own language's phrase list.
 LANGUAGE_LINES = [
+    ("de", "article_end", "Meistgelesene Artikel"),
+    ("de", "article_end", "Schlagwörter:"),
+    ("fr", "article_end", "Les plus lus"),
+    ("fr", "article_end", "Mots-clés :"),
+    ("es", "article_end", "Lo más leído"),
+    ("it", "article_end", "I più letti"),
+    ("pt", "article_end", "Mais lidas"),
+    ("nl", "article_end", "Meer nieuws"),
     ("it", "cookie", "Questo sito utilizza cookie tecnici e di profilazione."),
     ("it", "newsletter", "Iscriviti alla nostra newsletter settimanale"),
     ("it", "related", "Leggi anche: le ultime notizie da Roma"),
@@ -173,6 +182,9 @@ LABEL_PREFIXES = [
 ]
 ANCHORED = {"byline", "date_label", "comments_heading"}  # read at the start of a line, as their users read them
 PROSE = {
+    "de": "Die Regierung hat den Haushalt nach einer langen Debatte im Parlament beschlossen.",
+    "fr": "Le gouvernement a adopté le budget après un long débat au parlement.",
+    "es": "El gobierno aprobó el presupuesto tras un largo debate en el parlamento.",
     "it": "Il governo ha approvato la legge di bilancio dopo un lungo dibattito in aula.",
     "pt": "O governo aprovou o orçamento depois de um longo debate no parlamento.",
     "nl": "Het kabinet keurde de begroting goed na een lang debat in de Tweede Kamer.",
