@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean_article
 from cleaner.load.parse import parse_html as _parse_html
 from cleaner.load.source import read_source
 from cleaner.metadata.dates import date_line, machine_date, one_day_apart, url_date
@@ -453,3 +454,16 @@ def test_the_headline_is_the_h1_a_reader_sees() -> None:
     <h1>Logging HOWTO<a class="headerlink" href="#logging-howto" title="Link to this heading">¶</a></h1>
     <p>Logging is a means of tracking events.</p></body></html>"""
     assert _page(sphinx, "https://docs.example.org/3/howto/logging.html").title == "Logging HOWTO"
+
+
+def test_a_page_that_declares_no_language_names_the_one_its_article_is_in() -> None:
+    """No <html lang> and no language <meta>: the language whose function words cover the cleaned article's words."""
+    para = (
+        "<p>Der Stadtrat hat am Dienstag beschlossen, die Buslinie bis zum neuen Wohngebiet zu verlängern, weil dort"
+        " in den nächsten Jahren mehr als zweitausend Menschen wohnen werden und die Straßen schon jetzt voll sind.</p>"
+    )
+    page = (
+        f"<html><head><title>Buslinie wird verlängert</title></head><body><article>{para * 3}</article></body></html>"
+    )
+    assert clean_article(page).language == "de"
+    assert clean_article(page.replace("<html>", '<html lang="nl">')).language == "nl"  # a declared one stands

@@ -197,6 +197,7 @@ class Pipeline:
         if doc.tree is not None:
             doc.blocks = main_content(doc, url, self.extractor, self.block_model)
             deadline.check("extraction")
+            doc.metadata.language = doc.metadata.language or guess_language([b.text for b in doc.blocks])
         else:
             doc.blocks = text_to_blocks(doc.text, markdown=doc.format == "markdown")
             _read_dump_metadata(doc)

@@ -64,10 +64,16 @@ def guess_language(texts: Sequence[str]) -> str | None:
 
 
 @cache
+def _lists() -> tuple[frozenset[str], ...]:
+    """The stop words of each of LANGUAGES, in its order."""
+    return tuple(map(named, LANGUAGES))
+
+
+@cache
 def function_words() -> frozenset[str]:
     """The stop words of every language the guess knows: words that say which language a line is in, not whether
     it is boilerplate."""
-    return frozenset().union(*map(named, LANGUAGES))
+    return frozenset().union(*_lists())
 
 
 def _best(texts: Sequence[str]) -> tuple[str, float, int]:
@@ -75,7 +81,8 @@ def _best(texts: Sequence[str]) -> tuple[str, float, int]:
     `texts` (the first of LANGUAGES on a tie), the share of those words they cover, and how many words were read."""
     text = " ".join(map(sample, texts[:GUESS_BLOCKS]))
     counts = Counter(m.group().lower() for m in islice(_WORD.finditer(text), GUESS_WORDS))
-    covered = {code: sum(n for w, n in counts.items() if w in named(code)) for code in LANGUAGES}
+    lists = zip(LANGUAGES, _lists(), strict=True)
+    covered = {code: sum(n for w, n in counts.items() if w in stop) for code, stop in lists}
     code = max(covered, key=covered.__getitem__)
     words = sum(counts.values())
     return code, covered[code] / max(1, words), words
