@@ -278,6 +278,12 @@ def test_teaser_lines_carry_a_date_or_a_time_in_each_language(line: str, stamped
         ("Schreibe einen Kommentar", True),
         ("4 commentaires", True),
         ("Laisser un commentaire", True),
+        ("1 Kommentar", True),
+        ("Ein Kommentar zu „Die Bahn fährt wieder“", True),
+        ("Une réponse à « Le retour du train »", True),
+        ("12 réactions", True),
+        ("Kommentar: Die Regierung muss jetzt handeln", False),  # an op-ed's label
+        ("Commento: la manovra non basta", False),
         ("5 comentarios", True),
         ("Deja un comentario", True),
         ("12件のコメント", True),

@@ -169,6 +169,12 @@ LANGUAGE_LINES = [
 # Lines of content that open with a word a list of these languages starts with: no end marker, related list or media
 # kicker of theirs in them, and no user-interface label but a whole word.
 CONTENT_OPENERS = [
+    ("de", "Kommentar: Die Regierung muss jetzt handeln"),  # an op-ed's label, singular: no comment section
+    ("fr", "Commentaire : ce que change la réforme"),
+    ("es", "Comentario: lo que cambia con la reforma"),
+    ("it", "Commento: la manovra non basta"),
+    ("pt", "Comentário: o que muda com a reforma"),
+    ("nl", "Reactie van de minister op het rapport"),
     ("ru", "Комментарий эксперта: рынок вырастет"),  # a singular "comment" heading inside an article
     ("pl", "Komentarz eksperta do nowej ustawy"),
     ("tr", "Önerilen değişiklik meclise sunuldu"),
