@@ -228,7 +228,13 @@ class Opening:
         return _heads(_ZERO_WIDTH_START.sub("", fragment), self._ignorecase)
 
 
-@cache
 def opening(categories: tuple[str, ...], lowered: bool = False, language: str | None = None) -> Opening:
-    """The shared `Opening` of these categories, on pages in `language` (ISO code; None: any)."""
+    """The shared `Opening` of these categories, on pages in `language` (ISO code; None: any). Languages without
+    `ordinary_opener` words share the one of no language: a page may declare any code, and each `Opening` compiles
+    its own regexes."""
+    return _opening(categories, lowered, language if ordinary_opener(language) is not None else None)
+
+
+@cache
+def _opening(categories: tuple[str, ...], lowered: bool, language: str | None) -> Opening:
     return Opening(categories, lowered, language)
