@@ -81,8 +81,22 @@ def _best(texts: Sequence[str]) -> tuple[str, float, int]:
     `texts` (the first of LANGUAGES on a tie), the share of those words they cover, and how many words were read."""
     text = " ".join(map(sample, texts[:GUESS_BLOCKS]))
     counts = Counter(m.group().lower() for m in islice(_WORD.finditer(text), GUESS_WORDS))
-    lists = zip(LANGUAGES, _lists(), strict=True)
-    covered = {code: sum(n for w, n in counts.items() if w in stop) for code, stop in lists}
-    code = max(covered, key=covered.__getitem__)
+    covered = [0] * len(LANGUAGES)
+    languages_of = _languages_of()
+    for word, n in counts.items():
+        for k in languages_of.get(word, ()):
+            covered[k] += n
+    best = max(range(len(covered)), key=covered.__getitem__)
     words = sum(counts.values())
-    return code, covered[code] / max(1, words), words
+    return list(LANGUAGES)[best], covered[best] / max(1, words), words
+
+
+@cache
+def _languages_of() -> dict[str, tuple[int, ...]]:
+    """Each stop word of LANGUAGES' lists, with the positions in LANGUAGES of the languages whose list has it: one
+    look-up a word instead of one a language."""
+    found: dict[str, list[int]] = {}
+    for k, stop in enumerate(_lists()):
+        for word in stop:
+            found.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in found.items()}
