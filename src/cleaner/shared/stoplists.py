@@ -34,6 +34,7 @@ LANGUAGES = {
     "tr": "Turkish",
     "id": "Indonesian",
 }
+_CODES = tuple(LANGUAGES)
 GUESS_BLOCKS = 400  # the first blocks of a text and their first words, which its language is guessed from
 GUESS_WORDS = 3000
 # Below this share of a text's words in the best language's stop words, or under MIN_WORDS words, the text names no
@@ -66,7 +67,7 @@ def guess_language(texts: Sequence[str]) -> str | None:
 @cache
 def _lists() -> tuple[frozenset[str], ...]:
     """The stop words of each of LANGUAGES, in its order."""
-    return tuple(map(named, LANGUAGES))
+    return tuple(map(named, _CODES))
 
 
 @cache
@@ -81,14 +82,14 @@ def _best(texts: Sequence[str]) -> tuple[str, float, int]:
     `texts` (the first of LANGUAGES on a tie), the share of those words they cover, and how many words were read."""
     text = " ".join(map(sample, texts[:GUESS_BLOCKS]))
     counts = Counter(m.group().lower() for m in islice(_WORD.finditer(text), GUESS_WORDS))
-    covered = [0] * len(LANGUAGES)
+    covered = [0] * len(_CODES)
     languages_of = _languages_of()
     for word, n in counts.items():
         for k in languages_of.get(word, ()):
             covered[k] += n
     best = max(range(len(covered)), key=covered.__getitem__)
     words = sum(counts.values())
-    return list(LANGUAGES)[best], covered[best] / max(1, words), words
+    return _CODES[best], covered[best] / max(1, words), words
 
 
 @cache
