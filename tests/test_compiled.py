@@ -1,6 +1,6 @@
 """The compiled loops (setup.py) give what the Python code they replace gives: the page walk of
 `extract/_walk.pyx` the same candidate blocks as `segment.segment_python`, the marker scan of `shared/_marked.pyx`
-the same elements as `dom.marked_elements`, the tree walk of `shared/_trees.pyx` the same probabilities as
+the same records as `dom.scanned_elements`, the tree walk of `shared/_trees.pyx` the same probabilities as
 numpy's. `make test`'s editable install builds them; a test here fails when it did not."""
 
 from __future__ import annotations
@@ -69,15 +69,15 @@ def test_the_compiled_walk_finds_the_python_walks_blocks_on_odd_markup(markup: s
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_the_compiled_marker_scan_finds_the_python_scans_elements_on_sample_pages(path: Path) -> None:
     tree = parse_html(_read(path).decode("utf-8", "replace"))  # the pipeline's parser (it drops comments)
-    python = dom.marked_elements(tree)
-    assert python and dom._COMPILED.marked_elements(tree, dom._NO_MARKER) == python
+    python = dom.scanned_elements(tree)
+    assert python and dom._COMPILED.scanned_elements(tree) == python
 
 
 @pytest.mark.parametrize("markup", ODD_MARKUP, ids=range(len(ODD_MARKUP)))
 def test_the_compiled_marker_scan_finds_the_python_scans_elements_on_odd_markup(markup: str) -> None:
     tree = parse_html(markup + "<div class='Late'>after the page</div><p role=''>x</p>")
-    python = dom.marked_elements(tree)
-    assert python and dom._COMPILED.marked_elements(tree, dom._NO_MARKER) == python
+    python = dom.scanned_elements(tree)
+    assert python and dom._COMPILED.scanned_elements(tree) == python
 
 
 def test_the_compiled_tree_walk_gives_numpys_probabilities(monkeypatch: pytest.MonkeyPatch) -> None:

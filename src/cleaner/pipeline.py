@@ -19,6 +19,7 @@ from .load import FORMATS, Source, load_document
 from .metadata import read_metadata
 from .registry import builtin_filters, lookup
 from .shared.collector import collector_paused
+from .shared.dom import marked
 from .shared.keep import FAVORS
 from .shared.stoplists import guess_language
 from .text import dump_metadata, text_to_blocks
@@ -224,7 +225,7 @@ def _read_metadata(doc: Document, url: str | None) -> None:
     """Set the page's metadata; trafilatura/htmldate choking on odd markup loses the metadata, not the page."""
     assert doc.tree is not None
     try:
-        doc.metadata = read_metadata(doc.tree, url)
+        doc.metadata = read_metadata(doc.tree, url, marked(doc))
     except Exception as err:
         LOG.warning("metadata failed: %r", err)
         doc.warnings.append(f"metadata skipped: {type(err).__name__}: {err}")

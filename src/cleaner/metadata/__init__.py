@@ -7,7 +7,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from ..article import Metadata
-from ..shared.dom import ByTag
+from ..shared.dom import ByTag, Marked
 from .fields import LOOKED_UP as _FIELD_TAGS
 from .fields import page_metadata
 from .pagetype import LOOKED_UP as _PAGE_TYPE_TAGS
@@ -18,9 +18,11 @@ __all__ = ["read_metadata", "url_page_type"]
 _LOOKED_UP = tuple(dict.fromkeys(_FIELD_TAGS + _PAGE_TYPE_TAGS))  # the tags whose elements both read
 
 
-def read_metadata(tree: HtmlElement, url: str | None) -> Metadata:
-    """The page's metadata, page type included, from one walk over the elements both look at."""
+def read_metadata(tree: HtmlElement, url: str | None, marks: Marked | None = None) -> Metadata:
+    """The page's metadata, page type included, from one walk over the elements of the tags both look at and the
+    page's scan of attributes (`marks`: the document's, when the caller has it)."""
     found = ByTag(tree, _LOOKED_UP)
-    metadata = page_metadata(tree, url, found)
-    metadata.page_type = detect_page_type(tree, url, found)
+    marks = marks or Marked(tree)
+    metadata = page_metadata(tree, url, found, marks)
+    metadata.page_type = detect_page_type(tree, url, found, marks)
     return metadata

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from ..article import Metadata
 from ..blocks import fingerprint
-from ..shared.dom import ByTag, visible_text
+from ..shared.dom import ByTag, Marked, visible_text
 from ..shared.scripts import UNSPACED, UNSPACED_CHAR
 from .dates import machine_date, one_day_apart, url_date
 from .html import (
@@ -102,20 +102,24 @@ _IMAGE_TAGS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
 _TAG_TAGS = ("article:tag", "article:section", "parsely-section", "parsely-tags", "keywords", "news_keywords")
 
 
-def page_metadata(tree: HtmlElement, url: str | None, found: ByTag | None = None) -> Metadata:
+def page_metadata(
+    tree: HtmlElement, url: str | None, found: ByTag | None = None, marks: Marked | None = None
+) -> Metadata:
     """Metadata of an HTML page from its meta tags, JSON-LD, microdata, <time> and byline elements and its URL.
 
-    `found`: the page's elements of (at least) the `LOOKED_UP` tags, when the caller has gathered them already.
+    `found`: the page's elements of (at least) the `LOOKED_UP` tags, `marks`: the page's scan of attributes, when
+    the caller has them already.
     """
     found = found or ByTag(tree, LOOKED_UP)
+    marks = marks or Marked(tree)
     tags = meta_tags(found.under_root("meta"))
     ld = page_jsonld(found.under_root("script"))
     sitename = _first(tags, _SITE_TAGS) or ld.sitename
     canonical = _canonical(found.anywhere("link"), tags)
     return Metadata(
         title=_unescaped(_title(found, tags, ld, sitename, url or canonical)),
-        authors=_authors(tree, found.anywhere("a"), tags, ld, _site(sitename, url or canonical, [])),
-        date=_date(tree, found.anywhere("time"), tags, ld, url or canonical),
+        authors=_authors(tree, marks, found.anywhere("a"), tags, ld, _site(sitename, url or canonical, [])),
+        date=_date(tree, marks, found.anywhere("time"), tags, ld, url or canonical),
         url=url or canonical,
         sitename=sitename,
         description=_first(tags, _DESCRIPTION_TAGS) or ld.description,
@@ -316,7 +320,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _authors(
-    tree: HtmlElement, links: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd, site: _Site
+    tree: HtmlElement, marks: Marked, links: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd, site: _Site
 ) -> list[str]:
     """Author names: people in JSON-LD, author meta tags, links to an author's page (`links`: the page's <a>
     elements), byline elements (rel/itemprop/class author), byline lines ('By Jane Doe'), then an organisation
@@ -327,7 +331,7 @@ def _authors(
         (_strip_byline(v) for key in _AUTHOR_TAGS for v in tags.get(key, ())),
         (_strip_byline(v) for v in _labelled(tags)),
         (_strip_byline(name) for name in author_links(links)),  # '<a href="/author/x">By Jane Doe</a>'
-        (name for text in byline_texts(tree) for name in (_strip_byline(text), *byline_pieces(text))),
+        (name for text in byline_texts(marks) for name in (_strip_byline(text), *byline_pieces(text))),
         byline_lines(tree),
     )
     site_named: list[str] = []
@@ -348,7 +352,12 @@ def _authors(
 
 
 def _date(
-    tree: HtmlElement, times: list[HtmlElement], tags: dict[str, list[str]], ld: JsonLd, url: str | None
+    tree: HtmlElement,
+    marks: Marked,
+    times: list[HtmlElement],
+    tags: dict[str, list[str]],
+    ld: JsonLd,
+    url: str | None,
 ) -> str | None:
     """Publication date: date meta tags (the URL's date when it is a day off: `_local_day`); on a page with a
     JSON-LD date, a local <time> (`times`: the page's <time> elements) on that day or a day off, else the first date
@@ -364,7 +373,7 @@ def _date(
     generic = (vs[0] for key, vs in tags.items() if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key))
     modified = (vs[0] for key, vs in tags.items() if _MODIFIED_KEY.search(key))
     return (
-        _first_date(time_values(tree))
+        _first_date(time_values(marks, times))
         or _first_date(generic)
         or url_date(url)
         or next(visible_dates(tree), None)

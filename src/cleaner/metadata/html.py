@@ -10,6 +10,7 @@ from itertools import islice
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from ..shared.dom import Marked
 from ..shared.phrases import pattern, phrases
 from .dates import date_line
 
@@ -20,7 +21,6 @@ _MAX_TIME_ELEMENTS = 20
 
 # elements marked as an author by itemprop, rel or a lower-case class word
 _BYLINE_CLASS = re.compile("author|byline|writer|creator|username|poster")
-_BODIES = XPath("//body")
 _TEXTS = XPath("//body//text()", smart_strings=False)
 _TEXT_PARENTS = XPath("//body//text()[. = $text]/..")  # the element a text is in, a tail's included
 _MENU_TAGS = {"nav", "menu", "form", "select", "button", "footer"}
@@ -34,7 +34,7 @@ _AFTER_NAME = re.compile(r"(?<!\s)(?:\s*,|\s+(?:on\s|\d|[(\[])).*", re.S)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
 _MAX_DATE_LINE_CHARS = 120
-_TIMES = XPath("//body//time | //body//*[@itemprop='datePublished' or @itemprop='dateCreated']")
+_DATE_PROPS = ("datePublished", "dateCreated")  # itemprop values of an element holding a publication date
 # @handles, links and numbers are never names (digits ending a login name are: "jdoe123"); label words ("Profile",
 # "Written by") are per-language phrase data
 _NOT_A_NAME_MARKS = (r"@", r"https?:", r"www\.", r"(?<![^\W\d_])\d{3}")
@@ -61,9 +61,12 @@ def meta_tags(metas: Iterable[HtmlElement]) -> dict[str, list[str]]:
     return tags
 
 
-def time_values(tree: HtmlElement) -> Iterator[str]:
-    """datetime/content attributes (else the text) of <time> and itemprop=datePublished elements, in page order."""
-    for element in _TIMES(tree)[:_MAX_TIME_ELEMENTS]:
+def time_values(marks: Marked, times: list[HtmlElement]) -> Iterator[str]:
+    """datetime/content attributes (else the text) of the body's <time> and itemprop=datePublished elements, in page
+    order (`marks`: the page's scan of attributes, `times`: its <time> elements)."""
+    timed = set(times)
+    dated = (r[0] for r in marks.records if r[3] in _DATE_PROPS or r[0] in timed)
+    for element in islice(filter(_in_body, dated), _MAX_TIME_ELEMENTS):
         value = element.get("datetime") or element.get("content") or element.text_content()
         if value and value.strip():
             yield value.strip()
@@ -76,11 +79,12 @@ def visible_dates(tree: HtmlElement) -> Iterator[str]:
             yield date
 
 
-def byline_texts(tree: HtmlElement) -> Iterator[str]:
-    """Short texts of elements marked as author, byline or writer (itemprop, rel, class, id), in page order."""
-    for element in islice(_byline_elements(tree), _MAX_BYLINE_ELEMENTS):
-        marks = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.get("itemprop") != "author" and _BYLINE_SKIP.search(marks) and not _NAME_MARK.search(marks):
+def byline_texts(marks: Marked) -> Iterator[str]:
+    """Short texts of elements marked as author, byline or writer (itemprop, rel, class, id), in page order
+    (`marks`: the page's scan of attributes)."""
+    for element in islice(_byline_elements(marks), _MAX_BYLINE_ELEMENTS):
+        labels = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.get("itemprop") != "author" and _BYLINE_SKIP.search(labels) and not _NAME_MARK.search(labels):
             continue
         names = element.xpath(".//*[@itemprop='name']")
         text = names[0].get("content") or names[0].text_content() if names else element.text_content()
@@ -89,17 +93,20 @@ def byline_texts(tree: HtmlElement) -> Iterator[str]:
             yield text
 
 
-def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
-    """The body's elements marked as an author (`_BYLINE_CLASS`, itemprop or rel), in page order (a loop over the
-    elements is faster than an XPath testing six contains() on each)."""
-    for body in _BODIES(tree):
-        for element in body.iterdescendants("*"):
-            if (
-                element.get("itemprop") == "author"
-                or element.get("rel") == "author"
-                or _BYLINE_CLASS.search(element.get("class") or "")
-            ):
-                yield element
+def _byline_elements(marks: Marked) -> Iterator[HtmlElement]:
+    """The body's elements marked as an author (`_BYLINE_CLASS`, itemprop or rel), in page order: those whose class
+    the pattern finds something in among those whose marker it does (one search per distinct marker)."""
+    records = marks.records
+    by_class = (i for i in marks.indices(_BYLINE_CLASS) if _BYLINE_CLASS.search(records[i][2] or ""))
+    by_attribute = (i for i, r in enumerate(records) if r[3] == "author" or r[5] == "author")
+    for i in sorted({*by_class, *by_attribute}):
+        if _in_body(records[i][0]):
+            yield records[i][0]
+
+
+def _in_body(element: HtmlElement) -> bool:
+    """True when the element is inside a <body>."""
+    return any(a.tag == "body" for a in element.iterancestors())
 
 
 def author_links(links: Iterable[HtmlElement]) -> Iterator[str]:

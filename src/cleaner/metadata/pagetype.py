@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import chain
+from itertools import chain, islice
 from urllib.parse import urlsplit
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from ..shared.dom import ByTag
+from ..shared.dom import ByTag, Marked, Record
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -61,8 +60,7 @@ _URL_WORDS = [
     ("service", re.compile(r"/(?:services?|solutions?|pricing|about|contact|features)(?:/|\.|$)")),
 ]
 LOOKED_UP = ("script", "meta", "pre", "article", "a", "button", "input")  # the tags whose elements are read
-_MICRODATA = XPath("//@itemtype")
-_PRICE = XPath("count(//*[@itemprop='price' or contains(@class,'price')])")
+_MAX_ITEMTYPES = 10
 # "add to cart", "reply" and "quote" are looked for in the text with only these capitals made small ("Add to Cart")
 _CART_CASE = str.maketrans("ADTOCR", "adtocr")
 _REPLY_CASE = str.maketrans("REPLYQUOT", "replyquot")
@@ -74,11 +72,14 @@ _POST_CLASSES = ("post", "message")
 _COMMENT_CLASS = "comment"
 
 
-def detect_page_type(tree: HtmlElement, url: str | None, found: ByTag | None = None) -> str:
-    """The page type, one of PAGE_TYPES; `found`: the page's elements of (at least) the `LOOKED_UP` tags, when the
-    caller has gathered them already."""
+def detect_page_type(
+    tree: HtmlElement, url: str | None, found: ByTag | None = None, marks: Marked | None = None
+) -> str:
+    """The page type, one of PAGE_TYPES; `found`: the page's elements of (at least) the `LOOKED_UP` tags, `marks`:
+    the page's scan of attributes, when the caller has them already."""
     elements = found or ByTag(tree, LOOKED_UP)
-    declared = _declared_type(tree, elements)
+    records = (marks or Marked(tree)).records
+    declared = _declared_type(records, elements)
     if declared in ("product", "forum", "documentation", "collection", "listing"):
         return declared
     by_url = url_page_type(url)
@@ -89,7 +90,7 @@ def detect_page_type(tree: HtmlElement, url: str | None, found: ByTag | None = N
     links = [(a, a.text_content()) for a in elements.anywhere("a")]
     if _posts_with_reply_links(links) >= 6:
         return "forum"
-    if _add_to_cart(elements, links) and _PRICE(tree) >= 1:
+    if _add_to_cart(elements, links) and any(r[3] == "price" or "price" in (r[2] or "") for r in records):
         return "product"
     if len(elements.anywhere("pre")) >= 3:
         return "documentation"
@@ -98,9 +99,9 @@ def detect_page_type(tree: HtmlElement, url: str | None, found: ByTag | None = N
     return declared or by_url or "article"
 
 
-def _declared_type(tree: HtmlElement, elements: ByTag) -> str | None:
-    """The most specific schema.org type the page declares about itself (`elements`: its <script> and <meta>
-    elements, by tag)."""
+def _declared_type(records: list[Record], elements: ByTag) -> str | None:
+    """The most specific schema.org type the page declares about itself (`records`: the page's scan of attributes,
+    `elements`: its <script> and <meta> elements, by tag)."""
     found: list[str] = []
     scripts = [
         script.text
@@ -113,7 +114,8 @@ def _declared_type(tree: HtmlElement, elements: ByTag) -> str | None:
         except ValueError:
             continue
         found += _schema_types(data, depth=0)
-    found += [t.rstrip("/").rsplit("/", 1)[-1] for t in _MICRODATA(tree)[:10]]
+    itemtypes = (r[4] for r in records if r[4] is not None)
+    found += [t.rstrip("/").rsplit("/", 1)[-1] for t in islice(itemtypes, _MAX_ITEMTYPES)]
     og_types = [
         content
         for m in elements.anywhere("meta")

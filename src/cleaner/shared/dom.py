@@ -42,7 +42,10 @@ INVISIBLE = frozenset(
 )
 
 _NO_MARKER = "    "  # the marker of an element without any of those attributes
-_WITH_MARKER_ATTRIBUTE = XPath("descendant-or-self::*[@class or @id or @role or @aria-label or @data-testid]")
+_SCANNED = XPath(
+    "descendant-or-self::*[@class or @id or @role or @aria-label or @data-testid or @itemprop or @itemtype or @rel"
+    " or self::time]"
+)
 _COMPILED = compiled("cleaner.shared._marked")  # the compiled scan of `Marked`, when built
 # elements a DOM hook must never drop: the page itself and the usual main-content containers
 _PROTECTED = {"html", "body", "main", "article"}
@@ -86,33 +89,44 @@ class ByTag:
         return self._found[tag]
 
 
+# what the page scan keeps of an element: (element, marker, class, itemprop, itemtype, rel), None for an attribute
+# the element does not have
+Record = tuple[HtmlElement, str, str | None, str | None, str | None, str | None]
+
+
 class Marked:
     """The page's elements that have a marker (a non-empty class, id, role, aria-label or data-testid), grouped by
-    marker string: a page repeats the same few class names, so each distinct marker is searched once per pattern."""
+    marker string: a page repeats the same few class names, so each distinct marker is searched once per pattern.
+    `records` also holds the elements with microdata attributes and the <time>s, for the metadata (`Record`)."""
 
     def __init__(self, tree: HtmlElement) -> None:
-        self.elements: list[HtmlElement] = []
-        self.positions: dict[str, list[int]] = {}  # marker -> indices into `elements`, in document order
-        found = _COMPILED.marked_elements(tree, _NO_MARKER) if _COMPILED is not None else marked_elements(tree)
-        for element, mark in found:
-            self.positions.setdefault(mark, []).append(len(self.elements))
-            self.elements.append(element)
+        self.records: list[Record] = (
+            _COMPILED.scanned_elements(tree) if _COMPILED is not None else scanned_elements(tree)
+        )
+        self.positions: dict[str, list[int]] = {}  # marker -> indices into `records`, in document order
+        for i, record in enumerate(self.records):
+            if record[1] != _NO_MARKER:
+                self.positions.setdefault(record[1], []).append(i)
 
     def matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
         """The elements whose marker `pattern` finds something in, in document order."""
-        hits = [i for mark, indices in self.positions.items() if pattern.search(mark) for i in indices]
-        return [self.elements[i] for i in sorted(hits)]
+        return [self.records[i][0] for i in self.indices(pattern)]
+
+    def indices(self, pattern: re.Pattern[str]) -> list[int]:
+        """The indices into `records` of the elements whose marker `pattern` finds something in, in order."""
+        return sorted(i for mark, indices in self.positions.items() if pattern.search(mark) for i in indices)
 
 
-def marked_elements(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """(element, marker) of the page's elements that have a marker, in document order (the compiled scan,
-    shared/_marked.pyx, finds the same)."""
-    return [
-        (element, mark)
-        for top in top_elements(tree)
-        for element in _WITH_MARKER_ATTRIBUTE(top)  # found in C; most elements have none of the attributes
-        if (mark := marker(element)) != _NO_MARKER
-    ]
+def scanned_elements(tree: HtmlElement) -> list[Record]:
+    """The `Record` of each of the page's elements that has a marker or a microdata attribute (itemprop, itemtype,
+    rel) or is a <time>, in document order (the compiled scan, shared/_marked.pyx, finds the same)."""
+    return [_record(element) for top in top_elements(tree) for element in _SCANNED(top)]  # found in C: most
+    # elements have none of the attributes
+
+
+def _record(element: HtmlElement) -> Record:
+    get = element.get
+    return (element, marker(element), get("class"), get("itemprop"), get("itemtype"), get("rel"))
 
 
 def marked(doc: Document) -> Marked:
