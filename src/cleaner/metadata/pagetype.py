@@ -61,9 +61,8 @@ _URL_WORDS = [
 ]
 LOOKED_UP = ("script", "meta", "pre", "article", "a", "button", "input")  # the tags whose elements are read
 _MAX_ITEMTYPES = 10
-# "add to cart", "reply" and "quote" are looked for in the text with only these capitals made small ("Add to Cart")
-_CART_CASE = str.maketrans("ADTOCR", "adtocr")
-_REPLY_CASE = str.maketrans("REPLYQUOT", "replyquot")
+_CART = re.compile("add to cart", re.I)  # "Add to Cart", "ADD TO CART"
+_REPLY = re.compile("reply|quote", re.I)
 # A forum's posts carry a "post" or "message" class; a blog's reader comments a "comment" one (WordPress'
 # "comment-body", Blogger's "comment-block"), even where a "post" word rides along ("bypostauthor"). On dragnet, 107
 # blog posts with a comment thread were taken for forums when comments counted as posts; on the WCXB dev set outside
@@ -134,8 +133,7 @@ def _posts_with_reply_links(links: list[tuple[HtmlElement, str]]) -> int:
     "quote" link (forum posts do); `links`: the page's links with their text."""
     posts: set[HtmlElement] = set()
     for link, text in links:
-        text = text.translate(_REPLY_CASE)
-        if "reply" in text or "quote" in text:
+        if _REPLY.search(text):
             posts.update(a for a in link.iterancestors() if _is_post(a.get("class", "")))
     return len(posts)
 
@@ -149,10 +147,7 @@ def _add_to_cart(elements: ByTag, links: list[tuple[HtmlElement, str]]) -> bool:
     """True when a link, button or input says "add to cart" in its text or value (`links`: the links with their
     text)."""
     controls = ((e, e.text_content()) for e in elements.anywhere("button") + elements.anywhere("input"))
-    return any(
-        "add to cart" in text.translate(_CART_CASE) or "add to cart" in (e.get("value") or "").translate(_CART_CASE)
-        for e, text in chain(links, controls)
-    )
+    return any(_CART.search(text) or _CART.search(e.get("value") or "") for e, text in chain(links, controls))
 
 
 def _schema_types(data: object, depth: int) -> list[str]:

@@ -114,7 +114,9 @@ class Marked:
 
     def indices(self, pattern: re.Pattern[str]) -> list[int]:
         """The indices into `records` of the elements whose marker `pattern` finds something in, in order."""
-        return sorted(i for mark, indices in self.positions.items() if pattern.search(mark) for i in indices)
+        hits = [i for mark, indices in self.positions.items() if pattern.search(mark) for i in indices]
+        hits.sort()
+        return hits
 
 
 def scanned_elements(tree: HtmlElement) -> list[Record]:
