@@ -125,6 +125,21 @@ def test_a_comment_thread_after_the_article_goes_whole_even_where_the_model_is_s
     assert not drop[first : last + 1].any() and drop[posts].all()  # no article-like core, yet the thread goes
 
 
+def test_a_comment_thread_goes_under_a_post_whose_core_is_one_block() -> None:
+    cands, scores, words, page_type = _page("4622")
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("If there’s anything we know"))
+    last = next(i for i, t in enumerate(texts) if t.startswith("As you write, keep in mind"))
+    posts = [i for i, t in enumerate(texts) if t.startswith(("Very insightful", "I am so touched", "So happy to see"))]
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[first] = keep[last + 1 :] = True  # as if the model had kept one paragraph of the post (a quoted passage)
+    long = words.copy()
+    long[first] = 300  # which outweighs every comment, so it is the article's core on its own
+    sure = np.where(keep, np.maximum(scores, 0.95), scores)  # and were sure of the comments
+    drop = outside_the_article(cands, sure, keep, long, page_type)
+    assert not drop[first] and len(posts) == 3 and drop[posts].all()
+
+
 def test_dated_items_with_titles_are_not_a_comment_thread() -> None:
     cands, scores, words, page_type = _page("4622")
     texts = [c.text for c in cands]
