@@ -140,6 +140,22 @@ def test_a_comment_thread_goes_under_a_post_whose_core_is_one_block() -> None:
     assert not drop[first] and len(posts) == 3 and drop[posts].all()
 
 
+def test_comments_in_elements_like_the_articles_end_it_at_their_heading() -> None:
+    cands, scores, words, page_type = _page("4622")
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("If there’s anything we know"))
+    heading = texts.index("4 comments", first)
+    posts = [i for i, t in enumerate(texts) if t.startswith(("Very insightful", "I am so touched", "So happy to see"))]
+    for i in range(heading + 1, len(cands)):
+        if cands[i].path == cands[posts[0]].path:  # each post a paragraph in the same elements as the article's
+            cands[i].path = cands[first].path
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[first : posts[-1] + 1] = True
+    sure = np.where(keep, np.maximum(scores, 0.95), scores)
+    drop = outside_the_article(cands, sure, keep, words, page_type)
+    assert cands[heading].kind is Kind.HEADING and not drop[first:heading].any() and drop[posts].all()
+
+
 def test_dated_items_with_titles_are_not_a_comment_thread() -> None:
     cands, scores, words, page_type = _page("4622")
     texts = [c.text for c in cands]
