@@ -10,7 +10,7 @@ from itertools import islice
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from ..shared.dom import Marked
+from ..shared.dom import CLASS, ITEMPROP, REL, Marked
 from ..shared.phrases import pattern, phrases
 from .dates import date_line
 
@@ -65,7 +65,7 @@ def time_values(marks: Marked, times: list[HtmlElement]) -> Iterator[str]:
     """datetime/content attributes (else the text) of the body's <time> and itemprop=datePublished elements, in page
     order (`marks`: the page's scan of attributes, `times`: its <time> elements)."""
     timed = set(times)
-    dated = (r[0] for r in marks.records if r[3] in _DATE_PROPS or r[0] in timed)
+    dated = (r[0] for r in marks.records if r[ITEMPROP] in _DATE_PROPS or r[0] in timed)
     for element in islice(filter(_in_body, dated), _MAX_TIME_ELEMENTS):
         value = element.get("datetime") or element.get("content") or element.text_content()
         if value and value.strip():
@@ -97,8 +97,8 @@ def _byline_elements(marks: Marked) -> Iterator[HtmlElement]:
     """The body's elements marked as an author (`_BYLINE_CLASS`, itemprop or rel), in page order: those whose class
     the pattern finds something in among those whose marker it does (one search per distinct marker)."""
     records = marks.records
-    by_class = (i for i in marks.indices(_BYLINE_CLASS) if _BYLINE_CLASS.search(records[i][2] or ""))
-    by_attribute = (i for i, r in enumerate(records) if r[3] == "author" or r[5] == "author")
+    by_class = (i for i in marks.indices(_BYLINE_CLASS) if _BYLINE_CLASS.search(records[i][CLASS] or ""))
+    by_attribute = (i for i, r in enumerate(records) if r[ITEMPROP] == "author" or r[REL] == "author")
     for i in sorted({*by_class, *by_attribute}):
         if _in_body(records[i][0]):
             yield records[i][0]

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from ..shared.dom import ByTag, Marked, Record
+from ..shared.dom import CLASS, ITEMPROP, ITEMTYPE, ByTag, Marked, Record
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -89,7 +89,7 @@ def detect_page_type(
     links = [(a, a.text_content()) for a in elements.anywhere("a")]
     if _posts_with_reply_links(links) >= 6:
         return "forum"
-    if _add_to_cart(elements, links) and any(r[3] == "price" or "price" in (r[2] or "") for r in records):
+    if _add_to_cart(elements, links) and any(r[ITEMPROP] == "price" or "price" in (r[CLASS] or "") for r in records):
         return "product"
     if len(elements.anywhere("pre")) >= 3:
         return "documentation"
@@ -113,7 +113,7 @@ def _declared_type(records: list[Record], elements: ByTag) -> str | None:
         except ValueError:
             continue
         found += _schema_types(data, depth=0)
-    itemtypes = (r[4] for r in records if r[4] is not None)
+    itemtypes = (r[ITEMTYPE] for r in records if r[ITEMTYPE] is not None)
     found += [t.rstrip("/").rsplit("/", 1)[-1] for t in islice(itemtypes, _MAX_ITEMTYPES)]
     og_types = [
         content

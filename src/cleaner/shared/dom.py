@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -92,6 +92,10 @@ class ByTag:
 # what the page scan keeps of an element: (element, marker, class, itemprop, itemtype, rel), None for an attribute
 # the element does not have
 Record = tuple[HtmlElement, str, str | None, str | None, str | None, str | None]
+CLASS: Final = 2  # where a Record holds those attributes
+ITEMPROP: Final = 3
+ITEMTYPE: Final = 4
+REL: Final = 5
 
 
 class Marked:
