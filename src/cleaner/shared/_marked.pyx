@@ -20,6 +20,21 @@ cetree.import_lxml__etree()
 
 LXML_VERSION = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")  # compiled.py compares it with the lxml loaded
 
+# the attributes read, in a Record's order: the five of the marker, then the microdata ones
+cdef enum:
+    SCANNED_COUNT = 8
+cdef const char* SCANNED[SCANNED_COUNT]
+SCANNED[:] = [b"class", b"id", b"role", b"aria-label", b"data-testid", b"itemprop", b"itemtype", b"rel"]
+
+
+cdef inline int scanned_index(const char* name) noexcept:
+    """The index of attribute `name` in SCANNED, or -1."""
+    cdef int k
+    for k in range(SCANNED_COUNT):
+        if strcmp(name, SCANNED[k]) == 0:
+            return k
+    return -1
+
 
 def scanned_elements(root):
     """`dom.scanned_elements`: a `dom.Record` of every element under `root` and its following top-level siblings,
@@ -31,37 +46,24 @@ def scanned_elements(root):
     cdef xmlNode* c_node
     cdef xmlNode* c_next
     cdef xmlAttr* c_attr
-    cdef const char* c_name
-    cdef bint noted
+    cdef int k
     out = []
     while c_top is not NULL:
         c_node = c_top
         while True:
-            cls = ident = role = label = testid = None
-            itemprop = itemtype = rel = None
-            noted = c_node.ns is NULL and strcmp(<const char*>c_node.name, b"time") == 0
+            values = None  # per SCANNED name, the element's value (None: it has none)
             c_attr = c_node.properties
             while c_attr is not NULL:
-                if c_attr.ns is NULL:
-                    c_name = <const char*>c_attr.name
-                    if strcmp(c_name, b"class") == 0:
-                        cls, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"id") == 0:
-                        ident, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"role") == 0:
-                        role, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"aria-label") == 0:
-                        label, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"data-testid") == 0:
-                        testid, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"itemprop") == 0:
-                        itemprop, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"itemtype") == 0:
-                        itemtype, noted = attribute_value(c_attr, doc, c_node), True
-                    elif strcmp(c_name, b"rel") == 0:
-                        rel, noted = attribute_value(c_attr, doc, c_node), True
+                k = scanned_index(<const char*>c_attr.name) if c_attr.ns is NULL else -1
+                if k >= 0:
+                    if values is None:
+                        values = [None] * SCANNED_COUNT
+                    values[k] = attribute_value(c_attr, doc, c_node)
                 c_attr = c_attr.next
-            if noted:
+            if values is None and c_node.ns is NULL and strcmp(<const char*>c_node.name, b"time") == 0:
+                values = [None] * SCANNED_COUNT
+            if values is not None:
+                cls, ident, role, label, testid, itemprop, itemtype, rel = values
                 mark = f"{cls or ''} {ident or ''} {role or ''} {label or ''} {testid or ''}".lower()
                 out.append((cetree.elementFactory(doc, c_node), mark, cls, itemprop, itemtype, rel))
             # the next element in document order under c_top: the first child, else the next sibling of the
