@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench
 
-$(STAMP): pyproject.toml setup.py src/cleaner/extract/_walk.pyx src/cleaner/shared/_marked.pyx src/cleaner/shared/_trees.pyx src/cleaner/shared/_nodes.pxd
+$(STAMP): pyproject.toml setup.py src/cleaner/extract/_walk.pyx src/cleaner/extract/_counts.pyx src/cleaner/shared/_marked.pyx src/cleaner/shared/_trees.pyx src/cleaner/shared/_nodes.pxd
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip  # old pips mis-resolve lxml extras
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,all]'

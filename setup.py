@@ -1,7 +1,8 @@
 """The compiled hot loops, built when Cython, lxml's headers and a C compiler are at hand: the page walk of
-`cleaner.extract.segment` (extract/_walk.pyx), the marker scan of `cleaner.shared.dom` (shared/_marked.pyx) and
-the tree walk of `cleaner.shared.boosted` (shared/_trees.pyx). All are optional: without them the package runs
-the same code in Python and numpy."""
+`cleaner.extract.segment` (extract/_walk.pyx), the attribute scan of `cleaner.shared.dom` (shared/_marked.pyx), the
+per-block counts of `cleaner.extract.block_features` (extract/_counts.pyx) and the tree walk of
+`cleaner.shared.boosted` (shared/_trees.pyx). All are optional: without them the package runs the same code in
+Python and numpy."""
 
 from setuptools import Extension, setup
 
@@ -23,7 +24,8 @@ def extensions() -> list[Extension]:
         "cleaner.shared._marked", ["src/cleaner/shared/_marked.pyx"], include_dirs=lxml.get_include(), optional=True
     )
     trees = Extension("cleaner.shared._trees", ["src/cleaner/shared/_trees.pyx"], optional=True)
-    return cythonize([walk, marked, trees], include_path=["src"], language_level=3, quiet=True)
+    counts = Extension("cleaner.extract._counts", ["src/cleaner/extract/_counts.pyx"], optional=True)
+    return cythonize([walk, marked, trees, counts], include_path=["src"], language_level=3, quiet=True)
 
 
 setup(ext_modules=extensions())

@@ -22,6 +22,7 @@ from .conftest import SAMPLES
 segment = importlib.import_module("cleaner.extract.segment")  # the module (`cleaner.extract` exports the function)
 boosted = importlib.import_module("cleaner.shared.boosted")
 dom = importlib.import_module("cleaner.shared.dom")
+block_features = importlib.import_module("cleaner.extract.block_features")
 
 PAGES = sorted((SAMPLES / "html").glob("*.html")) + sorted((SAMPLES / "regression").glob("*.html.gz"))
 # markup the sample pages have little of: what lxml shows as elements but are not (comments, PIs, entities), text
@@ -39,6 +40,18 @@ ODD_MARKUP = [
     "<html><head><title>T</title><script>var a = '<p>no</p>';</script></head><body><noscript>n</noscript>"
     "<a href='/x'>link <b>bold</b></a> tail<br>after<ul><li>one<li>two</ul></body></html>",
 ]
+# texts the sample pages have little of, for the per-block counts: "_" (a word character), CJK runs beside Latin,
+# other scripts' digits and numerals, case beyond ASCII, combining marks, characters beyond the BMP, full-width marks
+ODD_TEXTS = [
+    "",
+    " ",
+    "snake_case __init__ a_b",
+    "日本語のテキスト、です。漢字abc漢字・・・ ｱｲｳ",
+    "٣٤٥ ١٢ x²³ ½ Ⅻ ⅻ 𝟙𝟚",
+    "İstanbul ǅemal ΣΊΣΥΦΟΣ ß ẞ Kelvin \u212a",
+    "e\u0301clair \u3000x\u3000 𝐀𝐁𝐂 tab\tnew\nline",
+    "Hello, World! Who? This; that: end.",
+]
 
 
 def _read(path: Path) -> bytes:
@@ -49,6 +62,7 @@ def test_the_compiled_loops_are_built() -> None:
     assert segment._COMPILED is not None, "extract/_walk.pyx is not built: `pip install -e .` builds it"
     assert dom._COMPILED is not None, "shared/_marked.pyx is not built: `pip install -e .` builds it"
     assert boosted._trees is not None, "shared/_trees.pyx is not built: `pip install -e .` builds it"
+    assert block_features._COMPILED is not None, "extract/_counts.pyx is not built: `pip install -e .` builds it"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
@@ -78,6 +92,26 @@ def test_the_compiled_marker_scan_finds_the_python_scans_elements_on_odd_markup(
     tree = parse_html(markup + "<div class='Late'>after the page</div><p role=''>x</p>")
     python = dom.scanned_elements(tree)
     assert python and dom._COMPILED.scanned_elements(tree) == python
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_the_compiled_counts_count_the_python_counts_on_sample_pages(path: Path) -> None:
+    doc = Pipeline().prepare(_read(path))
+    assert doc is not None and doc.tree is not None
+    texts = [c.text for c in segment.segment(doc.tree)]
+    title = {"the", "and", "of"}
+    assert texts and _compiled_counts(texts, title) == block_features._word_counts(texts, title)
+
+
+def test_the_compiled_counts_count_the_python_counts_on_odd_texts() -> None:
+    title = {"hello", "日本", "istanbul", "x"}
+    assert _compiled_counts(ODD_TEXTS, title) == block_features._word_counts(ODD_TEXTS, title)
+
+
+def _compiled_counts(texts: list[str], title: set[str]) -> list:
+    stops = block_features._stopwords()
+    spaced = (block_features._PUNCTUATION, block_features.UNSPACED_RANGES)
+    return block_features._COMPILED.block_counts(texts, stops, title, *spaced)  # type: ignore[no-any-return]
 
 
 def test_the_compiled_tree_walk_gives_numpys_probabilities(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,13 +18,15 @@ import numpy as np
 
 from ..blocks import SENTENCE_ENDS, Kind
 from ..metadata.pagetype import PAGE_TYPES
+from ..shared.compiled import compiled
 from ..shared.phrases import opening
-from ..shared.scripts import UNSPACED_PUNCTUATION, WORD
+from ..shared.scripts import UNSPACED_PUNCTUATION, UNSPACED_RANGES, WORD
 from .segment import LANDMARKS, SIGNALS, Candidate
 
 _DIGIT = re.compile(r"\d")
 _TERMINAL_CHARS = SENTENCE_ENDS | {")"}  # a block ending in one reads as a sentence
-_PUNCT = re.compile(f"[{re.escape('.,;:!?' + UNSPACED_PUNCTUATION)}]")  # counted per word (one scan, not one per mark)
+_PUNCTUATION = ".,;:!?" + UNSPACED_PUNCTUATION  # the marks counted per word
+_PUNCT = re.compile(f"[{re.escape(_PUNCTUATION)}]")  # one scan, not one per mark
 _FIRST = itemgetter(0)
 _TAG_GROUPS = ("p", "h1", "h23", "h456", "li", "dl", "cell", "pre", "blockquote", "figcaption", "div", "other")
 _TAG_GROUP = {
@@ -136,15 +138,13 @@ def features(cands: Sequence[Candidate], title: str = "", page_type: str = "") -
     if not n:
         return np.zeros((0, len(feature_names())), dtype=np.float32)
     texts = [c.text for c in cands]
-    tokens = [WORD.findall(t) for t in texts]
     lowered = [t.lower() for t in texts]
-    word_list = list(map(len, tokens))
+    word_list, counts = _text_counts(texts, lowered, {w.lower() for w in WORD.findall(title)})
     words = np.array(word_list, dtype=np.float64)
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     link_chars = _column(c.link_chars for c in cands)
     linked = np.minimum(1.0, np.divide(link_chars, chars, out=np.zeros(n), where=chars > 0))
     per_word = 1.0 / np.maximum(1.0, words)
-    counts = _text_counts(texts, lowered, tokens, {w.lower() for w in WORD.findall(title)})
     paths = Counter(c.path for c in cands)
     repeats = Counter(lowered)
     best = _best_container(cands, word_list)
@@ -210,25 +210,39 @@ def _matrix(rows: Iterable[tuple[int, ...]], n: int, width: int) -> np.ndarray:
     return np.fromiter(chain.from_iterable(rows), dtype=np.float32, count=n * width).reshape(n, width)
 
 
-def _text_counts(texts: list[str], lowered: list[str], tokens: list[list[str]], title_words: set[str]) -> np.ndarray:
-    """Per block, what only its text tells: ends like a sentence, punctuation marks, capitalised words, digits,
-    stopwords, words of the page title, and a copyright sign (one row of seven numbers per block)."""
+def _text_counts(texts: list[str], lowered: list[str], title_words: set[str]) -> tuple[list[int], np.ndarray]:
+    """Per block, its words (`scripts.WORD`), and what only its text tells: ends like a sentence, punctuation marks,
+    capitalised words, digits, stopwords, words of the page title, and a copyright sign (one row of seven numbers per
+    block). The word counts come from the compiled pass (`_counts.pyx`) when it is built, else from `_word_counts`."""
+    if _COMPILED is not None:
+        counted = _COMPILED.block_counts(texts, _stopwords(), title_words, _PUNCTUATION, UNSPACED_RANGES)
+    else:
+        counted = _word_counts(texts, title_words)
+    rows = [
+        (text.rstrip()[-1:] in _TERMINAL_CHARS, *found[1:], "©" in text or "(c)" in low or "copyright" in low)
+        for text, low, found in zip(texts, lowered, counted, strict=True)
+    ]
+    return [found[0] for found in counted], np.array(rows, dtype=np.float64)
+
+
+def _word_counts(texts: list[str], title_words: set[str]) -> list[tuple[int, int, int, int, int, int]]:
+    """Per text: its words, punctuation marks, capitalised words, digits, stop words and words of the page title."""
     is_stop, in_title = _stopwords().__contains__, title_words.__contains__
     rows = []
-    for text, low, toks in zip(texts, lowered, tokens, strict=True):
-        lower = list(map(str.lower, toks))
+    for text in texts:
+        tokens = WORD.findall(text)
+        lower = list(map(str.lower, tokens))
         rows.append(
             (
-                text.rstrip()[-1:] in _TERMINAL_CHARS,
+                len(tokens),
                 len(_PUNCT.findall(text)),
-                sum(map(str.isupper, map(_FIRST, toks))),
+                sum(map(str.isupper, map(_FIRST, tokens))),
                 len(_DIGIT.findall(text)),
                 sum(map(is_stop, lower)),
                 sum(map(in_title, lower)),
-                "©" in text or "(c)" in low or "copyright" in low,
             )
         )
-    return np.array(rows, dtype=np.float64)
+    return rows
 
 
 def _shift(columns: np.ndarray, by: int) -> np.ndarray:
@@ -301,3 +315,6 @@ def _best_container(cands: Sequence[Candidate], words: Sequence[int]) -> int | N
         if len(c.parents) > 2:
             score[c.parents[-3]] += vote / 2
     return max(score, key=score.__getitem__) if score else None  # the first of equals, as Counter.most_common
+
+
+_COMPILED = compiled("cleaner.extract._counts")  # the compiled pass of `_text_counts`, when built
