@@ -135,6 +135,15 @@ def test_an_end_tag_opener_before_a_letter_outside_ascii_is_a_bogus_comment(lett
         assert guard_markup(page) == (page, [])
 
 
+@pytest.mark.parametrize("opener", ["<script />", "<script/>", '<style x="1"/>', "<title//>", "<textarea/>"])
+def test_a_self_closed_raw_text_element_hides_no_flood_from_the_cap(opener: str) -> None:
+    # found by the property test below: libxml2 2.14 honours the slash of a raw-text start tag ('<script />' is an
+    # empty script), so the tags after it are tags, and a flood among them must be capped
+    flood = "<div " + " ".join(f"a{i}" for i in range(_FLOOD)) + ">"
+    page = f"<html><body>{opener}{flood}<p>end</p></body></html>"
+    assert _most_attributes(guard_markup(page)[0]) <= MAX_ATTRIBUTES
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(before=st.lists(_PIECES, max_size=30), after=st.lists(_PIECES, max_size=30), slash=st.booleans())
 def test_no_soup_around_a_flood_hides_it_from_the_cap(before: list[str], after: list[str], slash: bool) -> None:

@@ -169,6 +169,8 @@ class _Scan:
         stop = closing.end()
         if changed:
             self._replace(pos, stop, "".join(out))
+        if end.endswith("/>"):  # libxml2 2.14 honours the slash of '<script/>', '<title/>' (HTML does not): no raw text
+            return stop
         if tag[1:] in _RAW_END and end.endswith(">"):
             return self._raw_text(stop, tag[1:], script_type)
         if tag == "<plaintext" and end.endswith(">"):
