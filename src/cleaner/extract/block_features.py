@@ -213,7 +213,7 @@ def _matrix(rows: Iterable[tuple[int, ...]], n: int, width: int) -> np.ndarray:
 def _text_counts(texts: list[str], lowered: list[str], title_words: set[str]) -> tuple[list[int], np.ndarray]:
     """Per block, its words (`scripts.WORD`), and what only its text tells: ends like a sentence, punctuation marks,
     capitalised words, digits, stopwords, words of the page title, and a copyright sign (one row of seven numbers per
-    block). The word counts come from the compiled pass (`_counts.pyx`) when it is built, else from `_word_counts`."""
+    block). The counts come from the compiled pass (`_counts.pyx`) when it is built, else from `_word_counts`."""
     if _COMPILED is not None:
         counted = _COMPILED.block_counts(texts, _stopwords(), title_words, _PUNCTUATION, UNSPACED_RANGES)
     else:
