@@ -319,6 +319,17 @@ def test_teaser_lines_carry_a_date_or_a_time_in_each_language(line: str, stamped
         ("Deja un comentario", True),
         ("12件のコメント", True),
         ("网友评论", True),
+        ("Have your say", True),  # news sites' comment boxes in their own words
+        ("Join the discussion", True),
+        ("Reader Comments (3)", True),
+        ("Leave a Response", True),
+        ("Discussion about this post", True),
+        ("Leserkommentare", True),
+        ("Diskutieren Sie mit", True),
+        ("Vos réactions", True),
+        ("The discussion about tax cuts", False),
+        ("Join the club", False),
+        ("Reader's guide to the election", False),
         ("Related stories", False),  # ends the article too, but is no comment thread
         ("Subscribe to the newsletter", False),
     ],

@@ -284,6 +284,20 @@ def _recipe_with_short_comments() -> tuple[list[str], int, int, list[str]]:
     return lines, first, last, comments
 
 
+@pytest.mark.parametrize(
+    "heading", ["Have your say", "Join the discussion", "Reader Comments", "Leave a Response", "Leserkommentare"]
+)
+def test_a_comment_box_named_in_its_own_words_starts_the_comments(heading: str) -> None:
+    """News sites head their comments 'Have your say' or 'Join the discussion' as often as '12 Comments' (phrase list
+    `comments_heading`): under such a line the recipe's comments go, which stay without it (undated, they are no
+    stamped thread)."""
+    lines, _, last, _ = _recipe_with_short_comments()
+    undated = "\n".join(lines)
+    assert "coconut milk" in clean_article(undated, format="text").text
+    headed = clean_article("\n".join([*lines[: last + 1], heading, *lines[last + 1 :]]), format="text")
+    assert "dark bread on the side." in headed.text and "coconut milk" not in headed.text
+
+
 def test_a_numbered_comments_heading_under_a_short_post_starts_the_comments() -> None:
     # a one-line post, then '5 Responses to “Squash Soup”' and five short comments (name, date, one sentence): the
     # post is too short to read like an article, yet the numbered heading under it starts the comments, which go
