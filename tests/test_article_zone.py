@@ -4,6 +4,7 @@ stories" lists, comments), unless the model is sure of it; on listings nothing i
 from __future__ import annotations
 
 import copy
+import re
 
 import numpy as np
 import pytest
@@ -123,6 +124,22 @@ def test_a_comment_thread_after_the_article_goes_whole_even_where_the_model_is_s
     short[first : last + 1] = np.minimum(short[first : last + 1], 10)  # as if the post were short, its thread longer
     drop = outside_the_article(cands, sure, keep, short, page_type)
     assert not drop[first : last + 1].any() and drop[posts].all()  # no article-like core, yet the thread goes
+
+
+def test_a_thread_whose_heads_carry_a_relative_time_goes_too() -> None:
+    """Comment systems that print '4 years ago' over each post in place of a date head a thread all the same."""
+    cands, scores, words, page_type = _page("4622")
+    texts = [c.text for c in cands]
+    first = next(i for i, t in enumerate(texts) if t.startswith("If there’s anything we know"))
+    posts = [i for i, t in enumerate(texts) if t.startswith(("Very insightful", "I am so touched", "So happy to see"))]
+    stamps = [i for i, t in enumerate(texts) if re.fullmatch(r"\w+ \d{1,2}, 2020 at \d{1,2}:\d{2} am", t)]
+    for i in stamps:  # each comment's "August 1, 2020 at 3:45 am"
+        cands[i].text = "4 years ago"
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[first:] = True
+    sure = np.where(keep, np.maximum(scores, 0.95), scores)
+    drop = outside_the_article(cands, sure, keep, words, page_type)
+    assert len(stamps) == 4 and len(posts) == 3 and drop[posts].all() and not drop[first]
 
 
 def test_a_comment_thread_goes_under_a_post_whose_core_is_one_block() -> None:
@@ -284,6 +301,9 @@ def test_lists_of_links_go_where_the_kept_text_is_an_article_unless_the_model_is
         ("Neue Zahlen zur Inflation vor 3 Stunden", True),
         ("Les marchés reculent il y a 5 heures", True),
         ("La bolsa cae hace 2 horas", True),
+        ("Jo Parker · 3 years ago", True),  # a comment system's head
+        ("Anna Berg vor 2 Jahren", True),
+        ("Luis hace un año", True),
         ("• Michigan votes in tight GOP race 1/15/2008, 10:23 a.m. EST", True),
         ("Rovers Fans Know Their Players (Saturday January 12 2008)", True),
         ("The Godfather (1972)", False),  # a bare year: a film's, a book's
