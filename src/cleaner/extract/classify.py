@@ -21,6 +21,7 @@ from ..blocks import Block
 from ..document import Document
 from ..shared.boosted import BoostedTrees, from_spec, read_spec
 from ..shared.keep import BETA, expected_f1_keep
+from ..shared.stoplists import guess_language
 from . import context_features
 from .article_zone import article_blocks
 from .block_features import feature_names, features
@@ -94,7 +95,9 @@ def candidates(doc: Document) -> tuple[list[Candidate], np.ndarray]:
 def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | None = None) -> list[Block] | None:
     """The page's content blocks as `model` (by default the shipped one) sees them, the cut leaning as `doc.favor`
     says, tables and code kept or dropped whole, less those outside the article on an article page
-    (`article_zone`), their links resolved against `url`; None when there is no usable model."""
+    (`article_zone`), their links resolved against `url`; None when there is no usable model. A page that declares no
+    language gets the one its kept text is in (`doc.metadata.language`) before the article zone, whose end markers
+    depend on it."""
     if model is None:
         model = block_model()
     if model is None:
@@ -106,6 +109,8 @@ def classify_blocks(doc: Document, model: BlockModel | None = None, url: str | N
     keep = whole_units(cands, keep_blocks(probabilities, rows, BETA[doc.favor]))
     words = np.rint(np.expm1(rows[:, _LOG_WORDS]))
     titled = rows[:, _TITLED]
+    if doc.metadata.language is None:
+        doc.metadata.language = guess_language([c.text for c, k in zip(cands, keep, strict=True) if k])
     page_type, language = doc.metadata.page_type or "", doc.metadata.language
     keep = article_blocks(cands, probabilities, keep, words, page_type, doc.favor, titled, language)
     return as_blocks([c for c, k in zip(cands, keep, strict=True) if k], url, doc.image_captions)
