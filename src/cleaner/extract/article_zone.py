@@ -136,9 +136,9 @@ EARLY_BLOCK_WORDS = 25
 # 0.9091 (a "Response" table cell of a poll; service and collection pages).
 _PHRASE_PREFIX = 160  # characters of a block the end marker is looked for in
 # A comment thread: at least THREAD_UNITS heads (blocks of at most THREAD_HEAD_WORDS words holding a
-# `shared.stamps.STAMP` or a relative time, `_comment_stamp`) on one path other than the core's, making at least THREAD_SHARE of that path's blocks past the
-# core, each but the last followed by a kept block of at least THREAD_BODY_WORDS words and no heading before the next
-# head (a listing's dated items have titles). Offline replay of
+# `shared.stamps.STAMP` or a relative time, `_comment_stamp`) on one path other than the core's, making at least
+# THREAD_SHARE of that path's blocks past the core, each but the last followed by a kept block of at least
+# THREAD_BODY_WORDS words and no heading before the next head (a listing's dated items have titles). Offline replay of
 # the block model's cut (dragnet / l3s-gn1 shingle F1, wcxb-dev tune word F1) from 0.8916 / 0.9324 / 0.9064: 0.8949 /
 # 0.9343 / 0.9063 (one wcxb-dev page changes: user reviews under a review, which its annotators kept; l3s-gn1 0.9338
 # before "9:35am" read as a time). Measured with that older stamp: heads scored anything, the same with only kept heads
