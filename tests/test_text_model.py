@@ -510,3 +510,18 @@ def test_a_question_opening_with_comment_is_no_comments_heading() -> None:
     heading = opening(("comments_heading",), lowered=True)
     assert not heading.match(question.lower()) and not heading.match("comment choisir son barbecue gaz ?")
     assert all(heading.match(h) for h in ("12 comments", "comments (5)", "comment", "responses to “shuteye”"))
+
+
+def test_a_documentation_dump_is_left_whole() -> None:
+    # an API reference whose 'Responses' section reads as a comments heading under an article: on a dump whose URL
+    # names documentation (`OTHER_PAGES`, as forums and listings) the zone leaves every kept line where it is
+    para = (
+        "Creates a customer object for the account. The customer is billed from the card you attach, receipts go to"
+        " the address you give, and every later charge, refund and invoice refers to the identifier returned here."
+    )
+    lines = ["Create a customer", para, "Parameters", f"email: {para}", "Responses", f"200: {para}", f"400: {para}"]
+    blocks = text_to_blocks("\n".join(lines), markdown=False)
+    probabilities = np.full(len(blocks), 0.6)
+    responses = [i for i, b in enumerate(blocks) if b.text.startswith(("200:", "400:"))]
+    assert line_zone.outside_the_core(blocks, probabilities, probabilities >= 0.5)[responses].all()
+    assert not line_zone.outside_the_core(blocks, probabilities, probabilities >= 0.5, page_type="documentation").any()
