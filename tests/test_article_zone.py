@@ -226,6 +226,25 @@ def test_a_short_post_under_its_headline_takes_the_place_of_a_sidebar_the_model_
     assert (article_blocks(cands, scores, keep, words, "article", titled=titled) == keep).all()
 
 
+def test_a_site_name_heading_in_the_title_above_the_sidebar_is_not_taken_for_the_headline() -> None:
+    cands, rows, _ = _candidates("0174")  # Hechinger Report: the site's name and tagline, then the headline
+    words, titled = np.rint(np.expm1(rows[:, _LOG_WORDS])), rows[:, _TITLED].copy()
+    texts = [c.text for c in cands]
+    site, tagline = texts.index("The Hechinger Report"), texts.index("Covering Innovation & Inequality in Education")
+    headline = next(i for i, t in enumerate(texts) if t.startswith("Tutoring was supposed to save American kids"))
+    last = next(i for i, t in enumerate(texts) if t.startswith("Instead of tutoring for the masses"))
+    cands[site] = copy.copy(cands[site])
+    cands[site].kind, cands[site].level = Kind.HEADING, 1  # as a blog's name in an h1 ...
+    titled[site] = 1.0  # ... on a page titled 'The Hechinger Report: Tutoring was supposed to ...'
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[tagline] = True  # the model took the tagline for the article, below the site's name
+    scores = np.full(len(cands), 0.05)
+    scores[tagline] = 0.7
+    scores[headline + 1 : last + 1] = 0.3
+    kept = article_blocks(cands, scores, keep, words, "article", titled=titled)
+    assert site < tagline < headline and kept[headline] and not kept[tagline]
+
+
 def test_a_paragraph_above_a_related_line_does_not_take_the_place_of_an_article_the_model_is_surer_of() -> None:
     cands, scores, words, page_type = _page("4064")  # PCMag: the intro, "Related:", then the picks and the guide
     texts = [c.text for c in cands]
