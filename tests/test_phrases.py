@@ -94,6 +94,38 @@ def test_opening_names_the_category_one_anchored_regex_names(lowered: bool, text
     assert hits >= 20  # the samples do open blocks with these phrases
 
 
+RELATIVE_TIMES = [
+    "Jo · 3 years ago",
+    "AN HOUR AGO",
+    "vor 2 Stunden",
+    "hace 3 días",
+    "il y a 2 jours",
+    "2 giorni fa",
+    "3 dagen geleden",
+    "2 dni temu",
+    "há 3 dias",
+    "2 дня назад",
+    "3 gün önce",
+]
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_contains_finds_what_the_category_regex_finds(category: str, texts: list[str]) -> None:
+    # the quick test of the phrases' literal runs never turns away a text the category's regex matches
+    for text in [*texts, *RELATIVE_TIMES, *(t.upper() for t in RELATIVE_TIMES)]:
+        assert phrases.contains(category, text) == bool(phrases.pattern(category).search(text)), (category, text)
+
+
+def test_relative_times_are_found_in_each_language_and_other_short_lines_are_passed_over_quickly() -> None:
+    assert all(phrases.contains("relative_time", t) for t in RELATIVE_TIMES)
+    anycase, folded = phrases._required("relative_time") or (None, None)
+    assert anycase is not None and folded is not None  # each relative time holds a literal word: 'ago', 'vor', 'fa'
+    assert not folded.search("posted by jane doe") and not phrases.contains("relative_time", "Posted by Jane Doe")
+    assert phrases._literal_run(r"\d{1,3}\s+(?:days?|weeks?)\s+ago\b") == "ago"
+    assert phrases._literal_run(r"a\.b(?:c)?d") == "a.b" and phrases._literal_run("war|ist") == ""
+    assert phrases._ascii_class("ı") == "[ıi]"  # Turkish dotless i matches 'i' case-insensitively
+
+
 def test_a_phrase_is_tried_only_on_texts_that_open_with_one_of_its_first_letters() -> None:
     heads = phrases._heads
     assert heads("share", True) == {"s"} and heads("Share", False) == {"S"}

@@ -72,7 +72,7 @@ import numpy as np
 
 from ..blocks import Kind
 from ..metadata.dates import date_span
-from ..shared.phrases import opening, pattern
+from ..shared.phrases import contains, opening
 from ..shared.stamps import CLOCK_OR_DATE, STAMP
 from .segment import SIGNALS, Candidate
 
@@ -554,7 +554,8 @@ def _linked_share(cands: Sequence[Candidate], words: np.ndarray, blocks: list[in
 def _comment_stamp(text: str) -> bool:
     """Whether a short block carries a comment head's stamp: a time of day, a year or a numeric date (`STAMP`), or a
     relative time as comment systems print it ('3 years ago', 'vor 2 Stunden': phrase list `relative_time`)."""
-    return bool(STAMP.search(text) or pattern("relative_time").search(text))
+    stamped = _DIGIT.search(text) is not None and STAMP.search(text) is not None  # every stamp has a digit: 2x faster
+    return stamped or contains("relative_time", text)
 
 
 @lru_cache(maxsize=4096)
@@ -565,8 +566,8 @@ def _stamped(text: str) -> bool:
     if not _LETTER.search(text):
         return False
     if not _DIGIT.search(text):  # every date and time has a digit, but 'an hour ago'
-        return bool(pattern("relative_time").search(text))
-    return bool(CLOCK_OR_DATE.search(text) or pattern("relative_time").search(text) or date_span(text))
+        return contains("relative_time", text)
+    return bool(CLOCK_OR_DATE.search(text)) or contains("relative_time", text) or bool(date_span(text))
 
 
 def _comment_between(cands: Sequence[Candidate], keep: np.ndarray, words: np.ndarray, head: int, after: int) -> bool:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from itertools import groupby
+
+if sys.version_info >= (3, 11):  # the parser the re module compiles with
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+else:
+    import sre_constants
+    import sre_parse
 
 
 @cache
@@ -29,6 +37,7 @@ def phrases(category: str, langs: tuple[str, ...] | None = None) -> list[str]:
 
 
 _WORD_START = re.compile(r"(?:\\b)?(?:\(\?:)*\w")  # a fragment whose matches begin with a word character
+_ASCII = tuple(map(chr, range(128)))
 _PLAIN_HEAD = re.compile(r"[^\W_](?![?*+{])")  # a fragment that begins with one literal letter or digit
 
 
@@ -155,6 +164,53 @@ def pattern(category: str, anchored: bool = False, extra: tuple[str, ...] = ()) 
     if anchored:
         return re.compile(_at_start(alternatives(fragments, True)), re.I)
     return re.compile(_alternation(fragments, True), re.I)
+
+
+def contains(category: str, text: str) -> bool:
+    """Whether a phrase of `category` occurs in `text`, as `pattern(category).search` finds it; texts without any of
+    the literal runs the phrases must hold (`_required`) are passed over at once: 4-8x faster over the short lines of
+    a page, most of which hold no such phrase (a relative time: '3 days ago', 'vor 2 Stunden')."""
+    required = _required(category)
+    if required is not None:
+        anycase, folded = required
+        if (folded.search(text.lower()) if text.isascii() else anycase.search(text)) is None:
+            return False
+    return pattern(category).search(text) is not None
+
+
+@cache
+def _required(category: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two regexes of the longest literal run of each phrase of `category` (`_literal_run`), one of which every match
+    of `pattern(category)` holds: case-insensitive, and for ASCII text once lower-cased (each character with the ASCII
+    letters it matches case-insensitively, `_ascii_class`: a case-sensitive scan is 4x faster); None when a phrase
+    has no literal run."""
+    runs = sorted({_literal_run(fragment) for fragment in phrases(category)}, key=len)
+    if not runs or not runs[0]:
+        return None
+    shortest = [run for i, run in enumerate(runs) if not any(other in run for other in runs[:i])]  # 'ago', not ' ago'
+    folded = "|".join("".join(map(_ascii_class, run)) for run in shortest)
+    return re.compile("|".join(map(re.escape, shortest)), re.I), re.compile(folded)
+
+
+def _ascii_class(char: str) -> str:
+    """Regex source of `char` in lower-cased ASCII text: with the ASCII letters it matches case-insensitively, lower-
+    cased ('ı', Turkish dotless i, matches 'i' and 'I')."""
+    same = {c.lower() for c in _ASCII if re.fullmatch(re.escape(char), c, re.I)} - {char}
+    return f"[{re.escape(char)}{''.join(map(re.escape, sorted(same)))}]" if same else re.escape(char)
+
+
+def _literal_run(fragment: str) -> str:
+    """The longest run of characters that every match of `fragment` holds as it is written: consecutive literals at
+    its top level, outside groups, classes and repeats ('ago' of '\\d+ days? ago'); '' when there is none."""
+    try:
+        parsed = sre_parse.parse(fragment).data
+    except (re.error, ValueError, TypeError):
+        return ""
+    best, run = "", ""
+    for op, value in parsed:
+        run = run + chr(value) if op is sre_constants.LITERAL and isinstance(value, int) else ""
+        best = max(best, run, key=len)
+    return best
 
 
 @cache
