@@ -366,10 +366,8 @@ def test_teaser_lines_carry_a_date_or_a_time_in_each_language(line: str, stamped
         ("Leserkommentare", True),
         ("Diskutieren Sie mit", True),
         ("Vos réactions", True),
-        (
-            "12 Antworten",
-            True,
-        ),  # a count of replies, or the word alone, heads comments; an answer to questions does not
+        # a count of replies, or the word alone, heads comments; answers to questions do not
+        ("12 Antworten", True),
         ("Antworten", True),
         ("Antworten auf die wichtigsten Fragen", False),
         ("Réponses aux questions fréquentes", False),
