@@ -16,6 +16,7 @@ from cleaner.extract.article_zone import (
     FAR_BEFORE,
     SURE,
     SURE_BEFORE,
+    _comment_stamp,
     _stamped,
     article_blocks,
     outside_the_article,
@@ -155,6 +156,30 @@ def test_a_comment_thread_goes_under_a_post_whose_core_is_one_block() -> None:
     sure = np.where(keep, np.maximum(scores, 0.95), scores)  # and were sure of the comments
     drop = outside_the_article(cands, sure, keep, long, page_type)
     assert not drop[first] and len(posts) == 3 and drop[posts].all()
+
+
+def test_a_thread_that_outweighs_a_short_post_goes_where_the_model_is_unsure_of_it() -> None:
+    """A short post whose comments outweigh it: the thread is the page's core, and it goes, from its first head on,
+    unless the model is sure of it. The heads carry a day, a month and a two-digit year ('01 Aug 20')."""
+    cands, scores, words, page_type = _page("4622")
+    texts = [c.text for c in cands]
+    post = [i for i, t in enumerate(texts) if t.startswith(("For the full essay", "As you write, keep in mind"))]
+    for i in (i for i, t in enumerate(texts) if t == "4 comments"):  # the post's count and the thread's heading
+        cands[i].text = "What readers wrote"  # no comments heading, no end marker: the thread itself must tell
+    heads = [i for i, t in enumerate(texts) if t.endswith(" says:")]
+    stamps = [i for i, t in enumerate(texts) if re.fullmatch(r"\w+ \d{1,2}, 2020 at \d{1,2}:\d{2} am", t)]
+    for i in stamps:
+        cands[i].text = "01 Aug 20"
+    bodies = [i for i in range(heads[0], stamps[-1] + 3) if i not in heads and i not in stamps]
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[post] = keep[heads[0] : stamps[-1] + 3] = True  # the post's last two paragraphs and the whole thread
+    long = words.copy()
+    long[bodies] = 60  # each comment longer than the post's paragraphs: the thread is the core
+    unsure = np.where(keep, 0.6, scores)
+    kept = article_blocks(cands, unsure, keep, long, page_type)
+    assert len(stamps) == 4 and kept[post].all() and not kept[stamps[0] :].any()  # the first name line may stay
+    sure = np.where(keep, 0.95, scores)
+    assert (article_blocks(cands, sure, keep, long, page_type) == keep).all()
 
 
 def test_comments_in_elements_like_the_articles_end_it_at_their_heading() -> None:
@@ -310,6 +335,22 @@ def test_lists_of_links_go_where_the_kept_text_is_an_article_unless_the_model_is
     light = words.copy()
     light[first:] = np.minimum(light[first:], 16)  # an article lighter than the link lists around it: they stay
     assert not outside_the_article(cands, unsure, keep, light, page_type)[menu].any()
+
+
+@pytest.mark.parametrize(
+    ("head", "stamped"),
+    [
+        ("Jermaine 07 Nov 12", True),  # day, month, two-digit year
+        ("Radex - 7 November, '12", True),
+        ("Anna 3. März 14", True),
+        ("Pierre 12 décembre 19", True),
+        ("Ольга 5 мая 21", True),
+        ("4 stars 15 reviews", False),  # no month
+        ("12 May Street", False),
+    ],
+)
+def test_comment_heads_carry_a_day_a_month_and_a_two_digit_year(head: str, stamped: bool) -> None:
+    assert _comment_stamp(head) is stamped
 
 
 @pytest.mark.parametrize(
