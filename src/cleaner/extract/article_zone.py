@@ -399,13 +399,11 @@ def _thread_as_core(
     first right above the core's first block), where the model is unsure of the core (`CORE_UNSURE`) and an article
     lies above the thread (`_article_before`): a short post under a longer thread, which the post then ends. None
     elsewhere."""
-    if zone is None or zone.early:
-        return None
+    if zone is None or zone.early or _core_traits(cands, probabilities, keep, words, zone.core)[0] >= CORE_UNSURE:
+        return None  # most article pages: no thread to look for
     path, first, _ = zone.core
     start = _comment_thread(cands, keep, words, path, max(0, first - THREAD_REACH - 1))
-    if start >= first or not _article_before(probabilities, keep, words, start):
-        return None
-    return start if _core_traits(cands, probabilities, keep, words, zone.core)[0] < CORE_UNSURE else None
+    return start if start < first and _article_before(probabilities, keep, words, start) else None
 
 
 def _post_above_comments(cands: Sequence[Candidate], keep: np.ndarray, zone: _Zone | None) -> tuple[int, int] | None:
