@@ -23,6 +23,7 @@ from cleaner.extract.article_zone import (
 )
 from cleaner.extract.classify import _LOG_WORDS, _TITLED, block_model, candidates, classify_blocks
 from cleaner.shared.phrases import opening
+from cleaner.shared.stamps import CLOCK_OR_DATE
 
 from .conftest import SAMPLES
 
@@ -350,7 +351,9 @@ def test_lists_of_links_go_where_the_kept_text_is_an_article_unless_the_model_is
     ],
 )
 def test_comment_heads_carry_a_day_a_month_and_a_two_digit_year(head: str, stamped: bool) -> None:
+    """In HTML (`_comment_stamp`) and in text dumps (`CLOCK_OR_DATE`, `text.line_zone`) alike."""
     assert _comment_stamp(head) is stamped
+    assert (CLOCK_OR_DATE.search(head) is not None) is stamped
 
 
 @pytest.mark.parametrize(

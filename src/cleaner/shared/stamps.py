@@ -17,6 +17,6 @@ _DAY_MONTH_YY = rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?,?\s+'?\d{{2}}\b(?![:.]
 # a time of day, a year, a numeric date or a day, month and two-digit year (HTML: the comment heads of one thread
 # share an element path, which keeps a listing's or a bibliography's years apart)
 STAMP = re.compile(rf"{_CLOCK}|\b(?:19|20)\d{{2}}\b|{_NUMERIC_DATE}|{_DAY_MONTH_YY}", re.I)
-# a time of day or a numeric date, no bare year (text dumps, without paths: '— DM, 2021' under a testimonial and
-# 'Cephalalgia. 2019;39(4)' in a reference list are not comment heads)
-CLOCK_OR_DATE = re.compile(rf"{_CLOCK}|{_NUMERIC_DATE}")
+# a time of day, a numeric date or a day, month and two-digit year, no bare year (text dumps, without paths: '— DM,
+# 2021' under a testimonial and 'Cephalalgia. 2019;39(4)' in a reference list are not comment heads)
+CLOCK_OR_DATE = re.compile(rf"{_CLOCK}|{_NUMERIC_DATE}|{_DAY_MONTH_YY}", re.I)
