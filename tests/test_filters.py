@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
 
 from cleaner import Article, Pipeline, clean_article
@@ -277,6 +278,21 @@ def test_navigation_drops_share_buttons_pagers_and_cross_sell_lists() -> None:
     forum = _page("1764", Pipeline())  # a label line longer than a menu entry, from the forum software
     assert _removed_by(forum, "navigation", "This topic was automatically closed after 30 days")
     assert "New replies are no longer allowed" not in forum.text
+
+
+def test_a_post_tagged_share_is_no_share_box() -> None:
+    """A blog prints its post's tags and categories as classes on the post ('tag-share', 'category-social'): they
+    name what the post is about, not a share box, and the post stays."""
+    tree = lxml.html.fromstring((SAMPLES / "html" / "4622.html").read_bytes())
+    post = tree.get_element_by_id("post-32126")
+    post.tag = "div"  # an <article> is never taken for a box; many themes wrap the post in a <div>
+    post.set("class", f"{post.get('class')} tag-share category-social")
+    paragraphs = [p for p in post.iter("p") if len(p.text_content().split()) > 10]
+    for paragraph in paragraphs[3:]:  # a short post: under the size of a box
+        paragraph.drop_tree()
+    page = Pipeline().clean(lxml.html.tostring(tree))
+    assert normalise(paragraphs[0].text_content()) in normalise(page.text)
+    assert not any(r.filter == "navigation" and "applying to college" in r.text for r in page.removed)
 
 
 def test_captions_move_photo_credits_into_metadata() -> None:
