@@ -49,8 +49,8 @@ Where the core is itself the posts of a comment thread (its first head, a short 
 above the core's first block: `_thread_as_core`), the model is unsure of them (`CORE_UNSURE`) and an article lies
 above the thread, a short post's comments outweighed it: the thread and all below it go (2026-12-07, with the
 pipeline: dragnet shingle F1 0.9112 -> 0.9117, 2 pages better, none worse; l3s-gn1 and wcxb-dev tune page for page as
-before, out of fold too). Comment heads may carry a day, a month's name and a two-digit year ('07 Nov 12',
-`shared.stamps`), which one of the two needs.
+before, out of fold too). Comment heads may now carry a day, a month's name and a two-digit year ('07 Nov 12',
+`shared.stamps`): one of the two pages needs that to find its thread.
 
 Where the page's headline (of the h1-h3 whose words are nearly all in the page's <title>, the one of the most
 words) lies past a core the model is unsure of, the model took a sidebar ("About me", a blog's blurb) for the
@@ -249,8 +249,9 @@ def article_blocks(
 ) -> np.ndarray:
     """The kept blocks (`keep`) less those `outside_the_article`; where the model dropped a short post and kept the
     comment thread under it (`_post_above_comments`), or a sidebar above its headline (`_post_under_headline`), the
-    post in their place; where the thread it kept outweighs the post above it (`_thread_as_core`), the post alone. `titled`: each block's share of words found in the page's <title> (none: no headline is
-    looked for); the other arguments as there."""
+    post in their place; where the thread it kept outweighs the post above it (`_thread_as_core`), the post alone.
+    `titled`: each block's share of words found in the page's <title> (none: no headline is looked for); the other
+    arguments as there."""
     zone = _zone(cands, probabilities, keep, words, page_type, favor, language)
     kept = keep & ~_outside(cands, probabilities, keep, words, favor, zone)
     under = _post_under_headline(cands, probabilities, words, titled, zone) if titled is not None else None
