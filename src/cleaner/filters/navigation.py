@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from ..blocks import Block, Kind
 from ..document import Document
 from ..filter import Filter
-from ..shared.dom import elements_marked, link_density, marker, text_of, word_count
+from ..shared.dom import elements_marked, link_density, marker, text_of, without_terms, word_count
 from ..shared.phrases import pattern
 from ..text.line_zone import is_comments_heading
 
@@ -50,7 +50,7 @@ class NavigationFilter(Filter):
         for element in elements_marked(doc, _NAV_MARK, self.options["max_box_words"]):
             # a box named 'related' or 'tags' is navigation when it is mostly links or very short
             if (
-                _SURE_MARK.search(marker(element))
+                _SURE_MARK.search(without_terms(marker(element)))  # as `elements_marked` read it
                 or link_density(element) >= _LINK_DENSE
                 or word_count(text_of(element)) <= _SHORT_BOX_WORDS
             ):

@@ -126,7 +126,7 @@ class Marked:
                 by_marker.setdefault(record[1], []).append(i)
         self.positions: dict[str, list[int]] = {}  # marker less term classes -> indices into `records`
         for mark, indices in by_marker.items():
-            self.positions.setdefault(_without_terms(mark), []).extend(indices)
+            self.positions.setdefault(without_terms(mark), []).extend(indices)
 
     def matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
         """The elements whose marker `pattern` finds something in, in document order."""
@@ -139,9 +139,9 @@ class Marked:
         return hits
 
 
-def _without_terms(mark: str) -> str:
-    """The marker less the class tokens naming the post's terms (`_TERMS`)."""
-    return _TERMS.sub("", mark) if "-" in mark else mark
+def without_terms(mark: str) -> str:
+    """A marker (`marker`) less the class tokens naming a post's terms (`_TERMS`): what class-name rules read."""
+    return _TERMS.sub("", mark)
 
 
 def scanned_elements(tree: HtmlElement) -> list[Record]:
