@@ -14,6 +14,8 @@ from cleaner.blocks import Kind
 from cleaner.extract.article_zone import (
     FAR_AFTER,
     FAR_BEFORE,
+    HEADED_REACH,
+    HEADLINE_REACH,
     SURE,
     SURE_BEFORE,
     _comment_stamp,
@@ -250,6 +252,29 @@ def test_a_short_post_under_its_headline_takes_the_place_of_a_sidebar_the_model_
     assert (article_blocks(cands, scores, keep, words, "listing", titled=titled) == keep).all()
     scores[tagline] = 0.95  # the model sure of what it kept: it stays, and nothing comes back
     assert (article_blocks(cands, scores, keep, words, "article", titled=titled) == keep).all()
+
+
+def test_what_was_kept_above_the_headline_goes_however_much_it_weighs_beside_the_story_under_it() -> None:
+    cands, rows, page_type = _candidates("0153")  # Restaurant Business: a ticker of other stories, then the headline
+    words, titled = np.rint(np.expm1(rows[:, _LOG_WORDS])), rows[:, _TITLED]
+    texts = [c.text for c in cands]
+    headline = texts.index("Paris Baguette wants to be America's neighborhood bakery")
+    first = texts.index("For many restaurant chains, 2025 was a year focused on reversing negative sales growth.")
+    ticker = [i for i in range(headline) if cands[i].kind is Kind.LIST_ITEM and words[i] >= 5]
+    story = [first, first + 1]
+    assert 0 < first - headline <= HEADED_REACH and words[ticker].sum() > words[story].sum()
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[[*ticker, *story]] = True  # the kept text does not look like an article: the ticker outweighs the story
+    scores = np.where(keep, 0.6, 0.05)
+    scores[story] = 0.8  # and the model is unsure of the story: without the headline, nothing goes
+    assert (article_blocks(cands, scores, keep, words, page_type) == keep).all()
+    kept = article_blocks(cands, scores, keep, words, page_type, titled=titled)
+    above = [i for i in ticker if i < headline - HEADLINE_REACH]  # what lies within reach may be a kicker
+    assert above and not kept[above].any() and kept[story].all()
+    assert (article_blocks(cands, scores, keep, words, page_type, "recall", titled) == keep).all()
+    cands[first] = copy.copy(cands[first])
+    cands[first].kind, cands[first].level = Kind.HEADING, 4  # a core that opens with a heading: price cards, no story
+    assert (article_blocks(cands, scores, keep, words, page_type, titled=titled) == keep).all()
 
 
 def test_a_site_name_heading_in_the_title_above_the_sidebar_is_not_taken_for_the_headline() -> None:
