@@ -14,6 +14,7 @@ from cleaner.blocks import Kind
 from cleaner.extract.article_zone import (
     FAR_AFTER,
     FAR_BEFORE,
+    HEADED_AFTER,
     HEADED_REACH,
     HEADLINE_REACH,
     SURE,
@@ -275,6 +276,25 @@ def test_what_was_kept_above_the_headline_goes_however_much_it_weighs_beside_the
     cands[first] = copy.copy(cands[first])
     cands[first].kind, cands[first].level = Kind.HEADING, 4  # a core that opens with a heading: price cards, no story
     assert (article_blocks(cands, scores, keep, words, page_type, titled=titled) == keep).all()
+
+
+def test_under_the_headline_what_lies_a_few_blocks_past_the_article_goes_unless_the_model_is_sure() -> None:
+    cands, rows, page_type = _candidates("0153")  # Restaurant Business: the story, the author's bio, "Multimedia"
+    words, titled = np.rint(np.expm1(rows[:, _LOG_WORDS])), rows[:, _TITLED]
+    texts = [c.text for c in cands]
+    first = texts.index("For many restaurant chains, 2025 was a year focused on reversing negative sales growth.")
+    last = next(i for i, t in enumerate(texts) if t.startswith("“It’s a unique model."))
+    bio, far = last + 1, list(range(last + HEADED_AFTER + 1, last + FAR_AFTER))
+    assert texts[bio].startswith("Lisa Jennings is a veteran") and texts[last + 3] == "Multimedia"
+    keep = np.zeros(len(cands), dtype=bool)
+    keep[[*range(first, last + 1), bio, *far]] = True  # as if the model had kept the bio and the multimedia rail
+    scores = np.where(keep, 0.6, 0.05)
+    scores[first : last + 1] = 0.99
+    assert (article_blocks(cands, scores, keep, words, page_type) == keep).all()  # no headline: all within reach
+    kept = article_blocks(cands, scores, keep, words, page_type, titled=titled)
+    assert kept[first : last + 1].all() and kept[bio] and not kept[far].any()
+    scores[far] = SURE["balanced"]  # the model sure of them: they stay
+    assert article_blocks(cands, scores, keep, words, page_type, titled=titled)[far].all()
 
 
 def test_a_site_name_heading_in_the_title_above_the_sidebar_is_not_taken_for_the_headline() -> None:
