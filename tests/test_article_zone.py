@@ -12,11 +12,11 @@ import pytest
 from cleaner import Pipeline
 from cleaner.blocks import Kind
 from cleaner.extract.article_zone import (
+    ABOVE_HEADLINE,
     FAR_AFTER,
     FAR_BEFORE,
     HEADED_AFTER,
     HEADED_REACH,
-    HEADLINE_REACH,
     SURE,
     SURE_BEFORE,
     _comment_stamp,
@@ -270,7 +270,7 @@ def test_what_was_kept_above_the_headline_goes_however_much_it_weighs_beside_the
     scores[story] = 0.8  # and the model is unsure of the story: without the headline, nothing goes
     assert (article_blocks(cands, scores, keep, words, page_type) == keep).all()
     kept = article_blocks(cands, scores, keep, words, page_type, titled=titled)
-    above = [i for i in ticker if i < headline - HEADLINE_REACH]  # what lies within reach may be a kicker
+    above = [i for i in ticker if i < headline - ABOVE_HEADLINE]  # right above it may be a kicker or a date
     assert above and not kept[above].any() and kept[story].all()
     assert (article_blocks(cands, scores, keep, words, page_type, "recall", titled) == keep).all()
     cands[first] = copy.copy(cands[first])
