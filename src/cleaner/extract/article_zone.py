@@ -320,6 +320,7 @@ def outside_the_article(
     """Which of the kept blocks (`keep`) lie past the end of the article or far before it, as a boolean mask over
     `cands`; all False unless the page is guessed to be an article (`page_type`). Where its kept text does not look
     like one, only comment threads, lists of other stories and, around a core the model is sure of, blocks of links.
+    No headline is read here (that needs the page's <title>: `article_blocks` reads it).
 
     `probabilities`: each block's score, `words`: its word count; `favor`: a key of `SURE` and `SURE_BEFORE`;
     `language`: the page's (ISO code), whose ordinary words open no end-of-article marker (`_markers`).
@@ -417,13 +418,16 @@ def _outside(
     in_core = keep & (index <= last) & np.fromiter((c.path == path for c in cands), dtype=bool, count=n)
     thread = index >= _comment_thread(cands, keep, words, path, last)
     teasers = _teaser_lists(cands, keep, words, path, first, last)
-    headed = headline is not None and first - HEADED_REACH <= headline < first and cands[first].kind is not Kind.HEADING
-    if headed:
+    if headline is not None and not (
+        first - HEADED_REACH <= headline < first and cands[first].kind is not Kind.HEADING
+    ):
+        headline = None  # not right above the core: no anchor
+    if headline is not None:
         cut = min(cut, last + HEADED_AFTER)
     past = (index > cut) & (probabilities < SURE[favor])
-    edge = headline - ABOVE_HEADLINE if headed and headline is not None else first - FAR_BEFORE
+    edge = headline - ABOVE_HEADLINE if headline is not None else first - FAR_BEFORE
     far_above = (index < edge) & (probabilities < SURE_BEFORE[favor])
-    if not headed and not _looks_like_article(words, keep & ~teasers & (index <= cut), in_core):
+    if headline is None and not _looks_like_article(words, keep & ~teasers & (index <= cut), in_core):
         if _core_traits(cands, probabilities, keep, words, zone.core)[0] >= CORE_SURE:  # a short story amid rails
             linked = np.fromiter((c.link_density >= POST_LINK_DENSITY for c in cands), dtype=bool, count=n)
             return keep & (thread | teasers | ((past | far_above) & linked))
